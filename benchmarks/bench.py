@@ -1,0 +1,94 @@
+"""Measure what the course promises about speed; report, never assert.
+
+Run:  python benchmarks/bench.py [--json out.json] [--skip-notebooks]
+
+Reports cold and warm load time of all tables, ``import immfed.widgets`` time (in a
+fresh interpreter), and each notebook's execution time beside an empty notebook's
+(kernel start-up is the floor every notebook pays). Targets: cold load of all tables
+under 200 ms; import under 1.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def time_table_loads(repeats: int = 5) -> dict:
+    """Median cold (new catalog: read + check + type) and warm (cached) load of every table."""
+    from immfed.data.catalog import SHIPPED_ROOT, Catalog
+
+    cold, warm = [], []
+    for _ in range(repeats):
+        cat = Catalog(SHIPPED_ROOT)
+        t0 = time.perf_counter()
+        for name in cat.tables():
+            cat.load(name)
+        cold.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for name in cat.tables():
+            cat.load(name)
+        warm.append(time.perf_counter() - t0)
+    return {"tables_cold_ms": round(statistics.median(cold) * 1000, 1),
+            "tables_warm_ms": round(statistics.median(warm) * 1000, 1)}
+
+
+def time_import(module: str = "immfed.widgets", repeats: int = 3) -> float:
+    """Median seconds to import ``module`` in a fresh interpreter."""
+    runs = []
+    for _ in range(repeats):
+        code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        runs.append(float(out.stdout.strip()))
+    return round(statistics.median(runs), 3)
+
+
+def time_notebook(path: Path | None) -> float:
+    """Seconds to execute a notebook top to bottom in a fresh kernel (None: an empty one)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4) if path else nbformat.v4.new_notebook()
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent if path else REPO)}})
+    t0 = time.perf_counter()
+    client.execute()
+    return round(time.perf_counter() - t0, 2)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--skip-notebooks", action="store_true")
+    args = parser.parse_args()
+    result = time_table_loads()
+    result["import_immfed_widgets_s"] = time_import()
+    notebooks = {}
+    if not args.skip_notebooks:
+        paths = sorted([*(REPO / "lessons").glob("*.ipynb"), *(REPO / "exercises").glob("*.ipynb")])
+        if paths:
+            notebooks["(empty notebook)"] = time_notebook(None)
+            for path in paths:
+                notebooks[str(path.relative_to(REPO))] = time_notebook(path)
+    result["notebooks_s"] = notebooks
+    print(f"{'measure':45} value   target")
+    print(f"{'all tables, cold load (ms)':45} {result['tables_cold_ms']:<7} < 200")
+    print(f"{'all tables, warm load (ms)':45} {result['tables_warm_ms']:<7}")
+    print(f"{'import immfed.widgets (s)':45} {result['import_immfed_widgets_s']:<7} < 1.5")
+    for name, secs in notebooks.items():
+        print(f"{'execute ' + name + ' (s)':45} {secs:<7} < 60")
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Cross-table consistency checks that a schema alone cannot express.
+
+Each check returns plain-language problem strings naming the table, row and column, so
+``immfed data check`` and the tests report the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .catalog import Catalog
+from .states import ALL_CODES, STATES
+
+
+
+def _rows(cat: Catalog, name: str):
+    return enumerate(cat.parsed(name).rows, start=1) if name in cat.resources else iter(())
+
+
+def model_split_problems(cat: Catalog) -> list[str]:
+    """Model counts (JEM + WSO + TFM) must add up to the total wherever all are given."""
+    out = []
+    for name, total_col in (("agreements_by_state", "total"), ("agreements_timeline", "count")):
+        for i, row in _rows(cat, name):
+            parts = [row.get(k) for k in ("jem", "wso", "tfm")]
+            if None not in parts and sum(parts) != row[total_col]:
+                out.append(f"{name}.csv, row {i}, column '{total_col}': jem+wso+tfm = {sum(parts)} "
+                           f"but {total_col} = {row[total_col]}")
+    return out
+
+
+def state_problems(cat: Catalog) -> list[str]:
+    """State codes must be real, names must match codes, and each snapshot lists every state."""
+    out = []
+    for name in ("agreements_by_state", "state_laws", "operations"):
+        for i, row in _rows(cat, name):
+            code = row["state_code"]
+            if code not in ALL_CODES:
+                out.append(f"{name}.csv, row {i}, column 'state_code': '{code}' is not a state or territory code")
+            elif "state" in row and row["state"] != ALL_CODES[code]:
+                out.append(f"{name}.csv, row {i}, column 'state': '{row['state']}' does not match "
+                           f"code {code} ({ALL_CODES[code]})")
+    snapshots: dict = {}
+    for _, row in _rows(cat, "agreements_by_state"):
+        snapshots.setdefault(row["snapshot"], set()).add(row["state_code"])
+    for snap, codes in snapshots.items():
+        missing = sorted(set(STATES) - codes)
+        if missing:
+            out.append(f"agreements_by_state.csv: snapshot {snap} has no row (not even a zero row) "
+                       f"for {', '.join(missing)}")
+    return out
+
+
+def date_problems(cat: Catalog, today: dt.date | None = None) -> list[str]:
+    """Reported figures cannot be dated in the future, nor accounts before their incident."""
+    today = today or dt.date.today()
+    out = []
+    for name, col in (("agreements_timeline", "date"), ("agreements_by_state", "snapshot"),
+                      ("operation_arrests", "as_of"), ("accounts", "statement_date"),
+                      ("sources", "checked")):
+        for i, row in _rows(cat, name):
+            if row[col] is not None and row[col] > today:
+                out.append(f"{name}.csv, row {i}, column '{col}': {row[col]} is in the future")
+    for i, row in _rows(cat, "accounts"):
+        if row["statement_date"] < row["incident_date"]:
+            out.append(f"accounts.csv, row {i}, column 'statement_date': given before the incident")
+    starts = {r["operation_id"]: r["start"] for _, r in _rows(cat, "operations")}
+    for i, row in _rows(cat, "operation_arrests"):
+        start = starts.get(row["operation_id"])
+        if start and row["as_of"] < start:
+            out.append(f"operation_arrests.csv, row {i}, column 'as_of': {row['as_of']} is before "
+                       f"the operation's start {start}")
+    return out
+
+
+def used_source_ids(cat: Catalog) -> set[str]:
+    """Every source id that some table row names."""
+    users = [name for name, res in cat.resources.items() if name != "sources"
+             and any(f["name"] == "source_id" for f in res["schema"]["fields"])]
+    return {row["source_id"] for name in users for _, row in _rows(cat, name)}
+
+
+def unused_source_problems(cat: Catalog, also_used: set[str] = frozenset()) -> list[str]:
+    """Every source in sources.csv must be used by a table row or a lesson citation."""
+    used = used_source_ids(cat) | set(also_used)
+    return [f"sources.csv, row {i}, column 'source_id': '{row['source_id']}' is not used by any table or lesson"
+            for i, row in _rows(cat, "sources") if row["source_id"] not in used]
+
+
+def problems(cat: Catalog, also_used: set[str] | None = None) -> list[str]:
+    """All consistency problems in the catalog (an empty list means all is well).
+
+    ``also_used`` adds source ids cited elsewhere (lesson citation markers); when it is
+    None the lesson notebooks shipped with the package are scanned.
+    """
+    if also_used is None:
+        try:
+            from immfed.lessons import cited_source_ids
+
+            also_used = cited_source_ids()
+        except ImportError:  # lessons not installed: tables alone must use every source
+            also_used = set()
+    return (model_split_problems(cat) + state_problems(cat) + date_problems(cat)
+            + self_check_problems(cat) + unused_source_problems(cat, also_used))
+
+
+def self_check_problems(cat: Catalog) -> list[str]:
+    """Each question's answer must point at one of its options; per-option feedback must match."""
+    out = []
+    for i, row in _rows(cat, "self_checks"):
+        options = [o.strip() for o in row["options"].split(" | ")]
+        if len(options) < 2:
+            out.append(f"self_checks.csv, row {i}, column 'options': needs at least two options separated by ' | '")
+        if row["answer"] > len(options):
+            out.append(f"self_checks.csv, row {i}, column 'answer': {row['answer']} but only {len(options)} options")
+        if row["option_feedback"] and len(row["option_feedback"].split(" | ")) != len(options):
+            out.append(f"self_checks.csv, row {i}, column 'option_feedback': one feedback per option expected")
+    return out

@@ -1,0 +1,75 @@
+"""The lesson notebooks and the helpers they call: course map, citations, references.
+
+Lessons cite sources with markers of the form ``[@source_id]`` (several as
+``[@a; @b]``); every marker must name a row of ``sources.csv``, and the reference list
+at the end of each lesson is built from the markers it contains.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MARKER = re.compile(r"\[(@[a-z0-9_]+(?:\s*;\s*@[a-z0-9_]+)*)\]")
+
+
+def lesson_paths() -> list[Path]:
+    """The lesson notebooks, in teaching order (their names start with a two-digit number)."""
+    return sorted(HERE.glob("[0-9][0-9]_*.ipynb"))
+
+
+def lesson_path(lesson: str) -> Path:
+    """Find a lesson by its number ("02") or file stem ("02_287g_models")."""
+    for path in lesson_paths():
+        if path.stem == lesson or path.stem.split("_", 1)[0] == lesson:
+            return path
+    raise KeyError(f"No lesson '{lesson}'. Lessons: {', '.join(p.stem for p in lesson_paths())}")
+
+
+def markers_in(text: str) -> list[str]:
+    """Source ids cited in ``text`` by ``[@id]`` markers, in order of first appearance."""
+    ids: list[str] = []
+    for group in MARKER.findall(text):
+        for part in group.split(";"):
+            sid = part.strip().lstrip("@")
+            if sid not in ids:
+                ids.append(sid)
+    return ids
+
+
+def notebook_text(path: Path) -> str:
+    """All cell sources of a notebook joined as one string."""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    return "\n".join("".join(c.get("source", "")) for c in nb.get("cells", []))
+
+
+def cited_source_ids(paths: list[Path] | None = None) -> set[str]:
+    """Every source id cited in the given notebooks (default: all lessons)."""
+    ids: set[str] = set()
+    for path in paths if paths is not None else lesson_paths():
+        ids.update(markers_in(notebook_text(path)))
+    return ids
+
+
+def reference_list(lesson: str):
+    """Show the numbered reference list for a lesson, built from its citation markers.
+
+    Returns an ``IPython.display.HTML`` object; each entry carries its source id so a
+    reader can match it to the ``[@id]`` markers in the text.
+    """
+    from html import escape
+
+    from IPython.display import HTML
+
+    from immfed.data import catalog
+
+    cat = catalog()
+    ids = markers_in(notebook_text(lesson_path(lesson)))
+    items = []
+    for sid in sorted(ids, key=lambda s: cat.source(s)["title"].lower()):
+        url = escape(cat.source(sid)["url"])
+        text = escape(cat.cite(sid)).replace(url, f'<a href="{url}">{url}</a>')
+        items.append(f'<li id="ref-{sid}"><code>{sid}</code>: {text}</li>')
+    return HTML(f"<ol class='immfed-references'>{''.join(items)}</ol>")

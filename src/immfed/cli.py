@@ -1,0 +1,82 @@
+"""The ``immfed`` command: check and list the course data (more verbs join as they land)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _catalog(root: str | None):
+    from immfed.data import Catalog, catalog
+
+    return Catalog(Path(root)) if root else catalog()
+
+
+def _data_list(args) -> int:
+    cat = _catalog(args.root)
+    for name in cat.tables():
+        res = cat.describe(name)
+        print(f"{name:22} {res.get('title', '')}: {res.get('description', '')}")
+    return 0
+
+
+def _data_check(args) -> int:
+    from immfed.data import DataError
+    from immfed.data.integrity import problems
+
+    cat = _catalog(args.root)
+    try:
+        for summary in cat.check():
+            frame = cat.load(summary["name"])
+            cols = len(frame.columns)
+            print(f"ok  {summary['name']:22} {summary['rows']:5d} rows  {cols:2d} columns  {summary['file']}")
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    found = problems(cat)
+    for problem in found:
+        print(f"error: {problem}", file=sys.stderr)
+    if found:
+        return 1
+    print(f"all {len(cat.tables())} tables valid; every row resolves to a source")
+    return 0
+
+
+def _data_cite(args) -> int:
+    cat = _catalog(args.root)
+    try:
+        print(cat.cite(args.source_id))
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``immfed`` (exposed so tests and docs can inspect it)."""
+    parser = argparse.ArgumentParser(prog="immfed", description="Local Police and ICE: course tools.")
+    sub = parser.add_subparsers(dest="group", required=True)
+
+    data = sub.add_parser("data", help="check, list and cite the course data")
+    dsub = data.add_subparsers(dest="verb", required=True)
+    for verb, func, text in (("list", _data_list, "list the tables"),
+                             ("check", _data_check, "validate every table; one line per table")):
+        p = dsub.add_parser(verb, help=text)
+        p.add_argument("--root", help="folder with datapackage.json (default: the installed data)")
+        p.set_defaults(func=func)
+    p = dsub.add_parser("cite", help="print the citation for a source id")
+    p.add_argument("source_id")
+    p.add_argument("--root", help=argparse.SUPPRESS)
+    p.set_defaults(func=_data_cite)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Shared chart style: the Okabe-Ito colour-blind-safe palette and titled, dated layouts."""
+
+from __future__ import annotations
+
+# Okabe & Ito (2008), distinguishable under the common forms of colour blindness.
+PALETTE = {
+    "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
+    "grey": "#999999",
+}
+
+MODEL_COLOURS = {"jem": PALETTE["blue"], "wso": PALETTE["orange"], "tfm": PALETTE["green"]}
+MODEL_NAMES = {"jem": "Jail Enforcement Model", "wso": "Warrant Service Officer", "tfm": "Task Force Model"}
+
+
+def chart_title(what: str, unit: str, as_of: str) -> str:
+    """A chart title that always states the unit and the date the figures are current to."""
+    return f"{what} ({unit}), as of {as_of}"
+
+
+def apply_style(fig, title: str):
+    """Give a plotly figure the course's title, font and margins; returns the figure."""
+    fig.update_layout(title={"text": title, "x": 0.01}, font={"size": 14},
+                      margin={"l": 60, "r": 20, "t": 70, "b": 50}, template="simple_white")
+    return fig
