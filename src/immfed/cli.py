@@ -53,6 +53,53 @@ def _data_cite(args) -> int:
     return 0
 
 
+def _data_refresh(args) -> int:
+    import datetime as dt
+
+    from immfed.data import reset
+    from immfed.data.refresh import RefreshError, refresh_287g
+
+    try:
+        snapshot = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(f"error: --date must be YYYY-MM-DD, not '{args.date}'", file=sys.stderr)
+        return 2
+    try:
+        result = refresh_287g(args.source, snapshot)
+    except RefreshError as exc:
+        print(f"error: {exc}\nNothing was written; the previous data is unchanged.", file=sys.stderr)
+        return 1
+    reset()
+    split = ", ".join(f"{k.upper()} {v}" for k, v in result.by_model.items())
+    print(f"ICE sheet of {result.snapshot}: {result.agreements} agreements ({split}) in {result.states} "
+          f"states and territories")
+    for fix in result.fixes:
+        print(f"  fixed: {fix}")
+    print(f"published to {result.folder}")
+    return 0
+
+
+def _data_status(args) -> int:
+    import datetime as dt
+
+    from immfed.data import catalog
+    from immfed.data.userdata import current_folder, user_data_dir
+
+    cat = catalog()
+    today = dt.date.today()
+    folder = current_folder()
+    print(f"user data folder: {user_data_dir()}" + ("" if folder else " (no refresh published)"))
+    for name in cat.tables():
+        frame = cat.load(name)
+        refreshed = name in cat.overrides
+        where = f"refreshed ({folder.name})" if refreshed else "shipped"
+        dates = [c for c in ("snapshot", "date", "as_of", "checked") if c in frame.columns]
+        newest = frame[dates[0]].max().date() if dates and frame[dates[0]].notna().any() else None
+        age = f"newest {dates[0]} {newest}, {(today - newest).days} days old" if newest else "undated"
+        print(f"{name:22} {where:34} {age}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``immfed`` (exposed so tests and docs can inspect it)."""
     parser = argparse.ArgumentParser(prog="immfed", description="Local Police and ICE: course tools.")
@@ -65,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         p = dsub.add_parser(verb, help=text)
         p.add_argument("--root", help="folder with datapackage.json (default: the installed data)")
         p.set_defaults(func=func)
+    p = dsub.add_parser("refresh-287g", help="ingest a newer ICE 287(g) participating-agencies sheet")
+    p.add_argument("source", help="path to ICE's .xlsx, or its URL when online")
+    p.add_argument("--date", help="date of the sheet (YYYY-MM-DD) if its file name does not say")
+    p.set_defaults(func=_data_refresh)
+    p = dsub.add_parser("status", help="which snapshot each table comes from and how old it is")
+    p.set_defaults(func=_data_status)
     p = dsub.add_parser("cite", help="print the citation for a source id")
     p.add_argument("source_id")
     p.add_argument("--root", help=argparse.SUPPRESS)
