@@ -50,17 +50,61 @@ def time_import(module: str = "immfed.widgets", repeats: int = 3) -> float:
     return round(statistics.median(runs), 3)
 
 
-def time_notebook(path: Path | None) -> float:
-    """Seconds to execute a notebook top to bottom in a fresh kernel (None: an empty one)."""
+BASELINE_CODE = """import pandas as pd
+import plotly.graph_objects as go
+import ipywidgets as w
+fig = go.FigureWidget(go.Bar(x=[1, 2, 3], y=[3, 1, 2]))
+w.VBox([w.IntSlider(), fig])"""
+
+
+def time_notebook(path: Path | None, code: str | None = None) -> float:
+    """Seconds to execute a notebook top to bottom in a fresh kernel.
+
+    ``path`` None runs an empty notebook, or one cell of ``code`` when given (the
+    baseline: the imports every lesson pays plus one FigureWidget).
+    """
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.read(path, as_version=4) if path else nbformat.v4.new_notebook()
+    if path:
+        nb = nbformat.read(path, as_version=4)
+    else:
+        nb = nbformat.v4.new_notebook()
+        if code:
+            nb.cells.append(nbformat.v4.new_code_cell(code))
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent if path else REPO)}})
     t0 = time.perf_counter()
     client.execute()
     return round(time.perf_counter() - t0, 2)
+
+
+def time_widget_updates(changes: int = 100) -> dict:
+    """95th-percentile milliseconds from a control change to the figure updated, in Python.
+
+    Each interactive widget module may define ``_bench_controls()`` returning a list of
+    (control, values) pairs; the benchmark cycles each control through its values.
+    """
+    import importlib
+
+    out = {}
+    for name in ("models", "pipeline", "authority", "detainers", "operations", "state_policies"):
+        try:
+            module = importlib.import_module(f"immfed.widgets.{name}")
+        except ImportError:
+            continue
+        if not hasattr(module, "_bench_controls"):
+            continue
+        for label, control, values in module._bench_controls():
+            times = []
+            for i in range(changes):
+                t0 = time.perf_counter()
+                control.value = values[i % len(values)]
+                times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            out[f"{name}: {label}"] = {"median": round(statistics.median(times), 2),
+                                       "p95": round(times[int(0.95 * len(times)) - 1], 2)}
+    return out
 
 
 def main() -> int:
@@ -75,15 +119,19 @@ def main() -> int:
         paths = sorted([*(REPO / "lessons").glob("*.ipynb"), *(REPO / "exercises").glob("*.ipynb")])
         if paths:
             notebooks["(empty notebook)"] = time_notebook(None)
+            notebooks["(baseline: imports + one FigureWidget)"] = time_notebook(None, BASELINE_CODE)
             for path in paths:
                 notebooks[str(path.relative_to(REPO))] = time_notebook(path)
     result["notebooks_s"] = notebooks
+    result["widget_update_ms"] = time_widget_updates()
     print(f"{'measure':45} value   target")
     print(f"{'all tables, cold load (ms)':45} {result['tables_cold_ms']:<7} < 200")
     print(f"{'all tables, warm load (ms)':45} {result['tables_warm_ms']:<7}")
     print(f"{'import immfed.widgets (s)':45} {result['import_immfed_widgets_s']:<7} < 1.5")
     for name, secs in notebooks.items():
         print(f"{'execute ' + name + ' (s)':45} {secs:<7} < 60")
+    for name, t in result["widget_update_ms"].items():
+        print(f"{'update ' + name + ' p95 (ms)':45} {t['p95']:<7} < 50")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
     print(json.dumps(result))

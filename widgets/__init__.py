@@ -1,11 +1,19 @@
 """Interactive tools for the lessons (ipywidgets + plotly).
 
 Each tool lives in its own module and splits into a pure function that computes what
-to show (tested without a browser) and a thin ipywidgets view. Importing this package
-sets plotly's renderer once so figures show in JupyterLab, Voila and exported HTML.
+to show (tested without a browser) and a thin ipywidgets view::
+
+    from immfed.widgets import explore_authority, explore_models, explore_pipeline
+    explore_models()
+
+Importing this package sets plotly's renderer once so figures show in JupyterLab, Voila
+and exported HTML. The tools themselves are imported on first use, which keeps
+``import immfed.widgets`` quick.
 """
 
 from __future__ import annotations
+
+import importlib
 
 import plotly.io as pio
 
@@ -15,4 +23,23 @@ from .style import PALETTE, apply_style
 # embeds the figure for nbconvert HTML and classic front ends.
 pio.renderers.default = "plotly_mimetype+notebook"
 
-__all__ = ["PALETTE", "apply_style"]
+# public name -> module that defines it
+_EXPORTS = {
+    # `quiz` itself is imported from immfed.widgets.quiz: the module shares its name.
+    "check_answer": "quiz",
+    "explore_glossary": "glossary", "search_glossary": "glossary",
+    "explore_actors": "actors",
+    "explore_authority": "authority", "assess_authority": "authority",
+    "explore_models": "models",
+    "explore_pipeline": "pipeline", "funnel": "pipeline",
+}
+
+__all__ = ["PALETTE", "apply_style", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'immfed.widgets' has no attribute '{name}'")
