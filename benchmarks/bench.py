@@ -79,31 +79,52 @@ def time_notebook(path: Path | None, code: str | None = None) -> float:
     return round(time.perf_counter() - t0, 2)
 
 
-def time_widget_updates(changes: int = 100) -> dict:
-    """95th-percentile milliseconds from a control change to the figure updated, in Python.
+def _controls(widget):
+    """Every Dropdown and slider inside a widget tree, in display order."""
+    import ipywidgets as w
 
-    Each interactive widget module may define ``_bench_controls()`` returning a list of
-    (control, values) pairs; the benchmark cycles each control through its values.
+    found = []
+    stack = [widget]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, (w.Dropdown, w.FloatSlider, w.IntSlider)):
+            found.append(node)
+        stack[0:0] = list(getattr(node, "children", ()))
+    return found
+
+
+def time_widget_updates(changes: int = 100) -> dict:
+    """Milliseconds from a control change to the view (figure and text) updated, in Python.
+
+    Builds each interactive tool, then cycles each of its dropdowns and sliders through
+    ``changes`` values; reports the median and 95th percentile per tool.
     """
     import importlib
 
+    import numpy as np
+
     out = {}
-    for name in ("models", "pipeline", "authority", "detainers", "operations", "state_policies"):
+    for module_name, func in (("models", "explore_models"), ("pipeline", "explore_pipeline"),
+                              ("authority", "explore_authority"), ("glossary", "explore_glossary"),
+                              ("actors", "explore_actors")):
         try:
-            module = importlib.import_module(f"immfed.widgets.{name}")
-        except ImportError:
+            view = getattr(importlib.import_module(f"immfed.widgets.{module_name}"), func)()
+        except (ImportError, AttributeError):
             continue
-        if not hasattr(module, "_bench_controls"):
-            continue
-        for label, control, values in module._bench_controls():
-            times = []
-            for i in range(changes):
+        times = []
+        for control in _controls(view):
+            if hasattr(control, "options") and control.options:
+                values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+            else:
+                values = list(np.linspace(control.min, control.max, 11))
+            for i in range(changes // max(1, len(_controls(view))) + 1):
                 t0 = time.perf_counter()
-                control.value = values[i % len(values)]
+                control.value = values[(i + 1) % len(values)]
                 times.append((time.perf_counter() - t0) * 1000)
+        if times:
             times.sort()
-            out[f"{name}: {label}"] = {"median": round(statistics.median(times), 2),
-                                       "p95": round(times[int(0.95 * len(times)) - 1], 2)}
+            out[func] = {"changes": len(times), "median": round(statistics.median(times), 2),
+                         "p95": round(times[max(0, int(0.95 * len(times)) - 1)], 2)}
     return out
 
 
