@@ -35,8 +35,8 @@ import pandas as pd
 
 from .catalog import SHIPPED_ROOT, Catalog
 from .integrity import model_split_problems, state_problems
-from .states import ALL_CODES, NAME_TO_CODE
-from .userdata import POINTER, user_data_dir
+from .states import ALL_CODES, NAME_TO_CODE, STATES
+from .userdata import POINTER, current_folder, user_data_dir
 from .validate import DataError
 
 REQUIRED = ["STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE", "SIGNED"]
@@ -229,16 +229,6 @@ def _base_tables(current: Path | None) -> dict[str, Path]:
     return {n: SHIPPED_ROOT / "tables" / f"{n}.csv" for n in names}
 
 
-def current_snapshot_folder(root: Path | None = None) -> Path | None:
-    """The folder the pointer file names, or None when no refresh has been published."""
-    root = root or user_data_dir()
-    pointer = root / POINTER
-    if not pointer.is_file():
-        return None
-    folder = root / pointer.read_text(encoding="utf-8").strip()
-    return folder if folder.is_dir() else None
-
-
 def build_tables(rows: pd.DataFrame, snapshot: dt.date, source_url: str, file_name: str,
                  out: Path, base: dict[str, Path]) -> None:
     """Write the four refreshed CSVs for ``snapshot`` into folder ``out``."""
@@ -266,8 +256,6 @@ def build_tables(rows: pd.DataFrame, snapshot: dt.date, source_url: str, file_na
     by_state = [r for r in by_state if r["snapshot"] != snapshot.isoformat()]
     counts = rows.groupby(["state_code", "model"]).size().unstack(fill_value=0)
     listed = set(counts.index)
-    from .states import STATES
-
     for code in sorted(listed | set(STATES)):
         c = {m: int(counts.loc[code, m]) if code in listed and m in counts.columns else 0
              for m in ("jem", "wso", "tfm")}
@@ -336,7 +324,7 @@ def refresh_287g(source: str | Path, snapshot: dt.date | None = None,
         staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
         try:
             build_tables(rows, snapshot, source if is_url else ICE_287G_PAGE, path.name, staging,
-                         _base_tables(current_snapshot_folder(root)))
+                         _base_tables(current_folder(root)))
             _validate(staging)
             final = root / f"snapshot-{snapshot:%Y%m%d}-{dt.datetime.now():%H%M%S%f}"
             staging.rename(final)
@@ -354,7 +342,7 @@ def refresh_287g(source: str | Path, snapshot: dt.date | None = None,
 
 def load_agencies(root: Path | None = None) -> pd.DataFrame:
     """The agency-level table from the latest refresh (empty if no refresh has been made)."""
-    folder = current_snapshot_folder(root)
+    folder = current_folder(root)
     if folder is None or not (folder / "agreements_by_agency.csv").is_file():
         return pd.DataFrame(columns=AGENCY_FIELDS)
     frame = pd.read_csv(folder / "agreements_by_agency.csv", dtype="string")

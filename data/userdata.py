@@ -24,9 +24,10 @@ def user_data_dir() -> Path:
     return Path(_platform_dir("immfed", appauthor=False))
 
 
-def current_folder() -> Path | None:
-    """The folder of the latest published refresh, or None if there is none."""
-    root = user_data_dir()
+def current_folder(root: Path | None = None) -> Path | None:
+    """The folder of the latest published refresh under ``root`` (default: the user data
+    folder), or None if there is none."""
+    root = root or user_data_dir()
     pointer = root / POINTER
     if not pointer.is_file():
         return None

@@ -12,6 +12,7 @@ from html import escape
 import pandas as pd
 
 from immfed.data import cite
+from immfed.widgets.choices import check_choice
 
 # The order here is the order of the dropdown: federal agencies first, then the state
 # and local offices they meet, then the people who check and contest all of them.
@@ -248,8 +249,7 @@ def actor_profile(actor: str) -> dict:
     Returns ``{"actor", "name", "level", "sections": {aspect heading: [(text, source_id), ...]},
     "source_ids": [...]}``. An unknown actor raises ``ValueError`` listing the accepted ids.
     """
-    if actor not in ACTORS:
-        raise ValueError(f"Unknown actor {actor!r}. Accepted: {', '.join(ACTORS)}")
+    check_choice(actor, ACTORS, "actor")
     sections: dict[str, list[tuple[str, str]]] = {}
     source_ids: list[str] = []
     for aspect, heading in ASPECTS.items():

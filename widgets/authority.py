@@ -14,6 +14,7 @@ from html import escape
 import pandas as pd
 
 from immfed.data import load
+from immfed.widgets.choices import check_choice
 from immfed.data.states import STATES
 
 ACTORS: dict[str, str] = {
@@ -71,12 +72,6 @@ class Assessment:
     source_ids: list[str] = field(default_factory=list)
 
 
-def _check(value: str, accepted, what: str) -> str:
-    if not isinstance(value, str) or value not in accepted:
-        raise ValueError(f"Unknown {what} {value!r}. Accepted: {', '.join(accepted)}.")
-    return value
-
-
 def _split(text: str, sep: str) -> list[str]:
     return [part.strip() for part in str(text).split(sep) if part.strip()]
 
@@ -102,10 +97,10 @@ def assess_authority(actor: str, action: str, state: str) -> Assessment:
     one if several match) and its reasons, naming the state law, are added. Unknown values
     raise ``ValueError`` listing what is accepted.
     """
-    _check(actor, ACTORS, "actor")
-    _check(action, ACTIONS, "action")
+    check_choice(actor, ACTORS, "actor")
+    check_choice(action, ACTIONS, "action")
     code = state.strip().upper() if isinstance(state, str) else state
-    _check(code, STATES, "state (two-letter postal code)")
+    check_choice(code, STATES, "state (two-letter postal code)")
 
     rules = load("authority_rules")
     rules = rules[(rules["actor"] == actor) & (rules["action"] == action)]

@@ -17,7 +17,8 @@ from html import escape
 
 import pandas as pd
 
-from immfed.data import catalog
+from immfed.data import load
+from immfed.widgets.choices import check_choice
 from immfed.data.states import ALL_CODES, NAME_TO_CODE, TILE_GRID
 
 from .style import MODEL_COLOURS, MODEL_NAMES, PALETTE, apply_style, chart_title
@@ -37,30 +38,6 @@ MODEL_LABELS = {"all": "all models", **{k: f"{v} ({k.upper()})" for k, v in MODE
 ALL_COLOUR = PALETTE["purple"]
 NO_ROW_COLOUR = "#EEEEEE"
 TABS = ("Compare the models", "Count over time", "Map by state", "One state")
-
-
-_CACHE: dict = {}
-
-
-def load(name: str) -> pd.DataFrame:
-    """The table ``name``, read once per data catalog (callers never modify it).
-
-    ``immfed.data.load`` hands back a fresh copy on every call; the widget re-reads on each
-    control change, so it keeps one copy per catalog to stay well under 50 ms per update.
-    """
-    cat = catalog()
-    held = _CACHE.get(name)
-    # keep the catalog object itself, so a new catalog (after a data refresh) is never confused with it
-    if held is None or held[0] is not cat:
-        _CACHE[name] = held = (cat, cat.load(name))
-    return held[1]
-
-
-def _check(value, accepted, what: str) -> str:
-    """Return ``value`` if accepted, else raise ValueError naming what is accepted."""
-    if not isinstance(value, str) or value not in accepted:
-        raise ValueError(f"Unknown {what} {value!r}. Accepted: {', '.join(accepted)}.")
-    return value
 
 
 def _iso(ts) -> str:
@@ -128,8 +105,8 @@ def timeline_figure_data(unit: str = "agreements", model: str = "all") -> dict:
     dates), ``y`` (counts), ``symbols`` (open markers flag caveats), ``hover``, ``notes``
     (plain-language caveats shown under the chart), ``title``, ``as_of`` and ``sources``.
     """
-    _check(unit, UNITS, "unit")
-    _check(model, MODELS, "model")
+    check_choice(unit, UNITS, "unit")
+    check_choice(model, MODELS, "model")
     table = load("agreements_timeline").sort_values(["date", "source_id"])
     others = table[table["unit"] != unit]["unit"].value_counts()
     rows = table[table["unit"] == unit]
@@ -202,7 +179,7 @@ def state_grid(snapshot, model: str = "all") -> pd.DataFrame:
     as zero) and ``basis``. ``model`` "all" uses the total of the three models.
     """
     iso = _snapshot(snapshot)
-    _check(model, MODELS, "model")
+    check_choice(model, MODELS, "model")
     table = load("agreements_by_state")
     table = table[table["snapshot"] == pd.Timestamp(iso)].set_index("state_code")
     column = "total" if model == "all" else model
@@ -266,7 +243,7 @@ def map_summary(snapshot, model: str = "all", grid: pd.DataFrame | None = None) 
 
 def summary_sentence(kind: str, **kwargs) -> str:
     """The text summary beside a chart: ``kind`` "timeline" (unit, model) or "map" (snapshot, model)."""
-    _check(kind, ("timeline", "map"), "chart")
+    check_choice(kind, ("timeline", "map"), "chart")
     return timeline_summary(**kwargs) if kind == "timeline" else map_summary(**kwargs)
 
 
@@ -460,7 +437,7 @@ def explore_models(unit: str = "agreements", model: str = "all", snapshot: str |
     """Compare the 287(g) models, see the national count over time, map agreements by
     state and look up one state's counts and laws. Starts on the latest ICE sheet;
     ``tab`` picks the tab shown first (one of TABS)."""
-    _check(tab, TABS, "tab")
+    check_choice(tab, TABS, "tab")
     explorer = ModelsExplorer(unit, model, snapshot, map_model)
     explorer.tabs.selected_index = TABS.index(tab)
     return explorer.widget

@@ -18,6 +18,7 @@ from numbers import Integral, Real
 import pandas as pd
 
 from immfed.data import cite, load
+from immfed.widgets.choices import check_choice
 from immfed.widgets.style import PALETTE, apply_style
 
 REGIMES = {
@@ -63,8 +64,7 @@ def pipeline(regime: str) -> pd.DataFrame:
     Columns: step, stage, who, what_happens, authorities (names from ``authorities``),
     authority_ids and source_id. ``regime`` is one of the keys of ``REGIMES``.
     """
-    if regime not in REGIMES:
-        raise ValueError(f"Unknown regime {regime!r}. Accepted: {', '.join(REGIMES)}.")
+    check_choice(regime, REGIMES, "regime")
     steps = load("pipeline_steps")
     steps = steps[steps["regime"] == regime].sort_values("step").reset_index(drop=True)
     names = dict(zip(load("authorities")["authority_id"], load("authorities")["name"]))
