@@ -32,7 +32,7 @@ def model_split_problems(cat: Catalog) -> list[str]:
 def state_problems(cat: Catalog) -> list[str]:
     """State codes must be real, names must match codes, and each snapshot lists every state."""
     out = []
-    for name in ("agreements_by_state", "state_laws", "operations"):
+    for name in ("agreements_by_state", "state_laws", "operations", "state_population", "state_outcomes"):
         for i, row in _rows(cat, name):
             code = row["state_code"]
             if code not in ALL_CODES:
@@ -57,7 +57,8 @@ def date_problems(cat: Catalog, today: dt.date | None = None) -> list[str]:
     out = []
     for name, col in (("agreements_timeline", "date"), ("agreements_by_state", "snapshot"),
                       ("operation_arrests", "as_of"), ("accounts", "statement_date"),
-                      ("sources", "checked")):
+                      ("sources", "checked"), ("state_population", "as_of"),
+                      ("state_outcomes", "period_end")):
         for i, row in _rows(cat, name):
             if row[col] is not None and row[col] > today:
                 out.append(f"{name}.csv, row {i}, column '{col}': {row[col]} is in the future")
@@ -74,10 +75,16 @@ def date_problems(cat: Catalog, today: dt.date | None = None) -> list[str]:
 
 
 def used_source_ids(cat: Catalog) -> set[str]:
-    """Every source id that some table row names."""
-    users = [name for name, res in cat.resources.items() if name != "sources"
-             and any(f["name"] == "source_id" for f in res["schema"]["fields"])]
-    return {row["source_id"] for name in users for _, row in _rows(cat, name)}
+    """Every source id that some table row names (in ``source_id`` or a ``*_source_id`` column)."""
+    out = set()
+    for name, res in cat.resources.items():
+        if name == "sources":
+            continue
+        cols = [f["name"] for f in res["schema"]["fields"]
+                if f["name"] == "source_id" or f["name"].endswith("_source_id")]
+        for _, row in (_rows(cat, name) if cols else ()):
+            out |= {row[c] for c in cols if row.get(c)}
+    return out
 
 
 def unused_source_problems(cat: Catalog, also_used: set[str] = frozenset()) -> list[str]:
@@ -101,7 +108,8 @@ def problems(cat: Catalog, also_used: set[str] | None = None) -> list[str]:
         except ImportError:  # lessons not installed: tables alone must use every source
             also_used = set()
     return (model_split_problems(cat) + state_problems(cat) + date_problems(cat)
-            + self_check_problems(cat) + unused_source_problems(cat, also_used))
+            + self_check_problems(cat) + state_outcome_problems(cat)
+            + unused_source_problems(cat, also_used))
 
 
 def self_check_problems(cat: Catalog) -> list[str]:
@@ -115,4 +123,53 @@ def self_check_problems(cat: Catalog) -> list[str]:
             out.append(f"self_checks.csv, row {i}, column 'answer': {row['answer']} but only {len(options)} options")
         if row["option_feedback"] and len(row["option_feedback"].split(" | ")) != len(options):
             out.append(f"self_checks.csv, row {i}, column 'option_feedback': one feedback per option expected")
+    return out
+
+
+RATE_TOLERANCE = 0.05
+"""per_100k may differ from count / population x 100,000 by at most this (rounding to 0.1)."""
+
+
+def state_outcome_problems(cat: Catalog) -> list[str]:
+    """State outcome rates must follow from their counts and populations.
+
+    - per_100k equals count / population x 100,000 to within rounding to one decimal;
+    - population equals the state_population figure for the same state;
+    - each (period, metric) lists the 50 states and DC exactly once;
+    - state_population lists the 50 states and DC;
+    - a period does not end before it starts.
+    """
+    out = []
+    pops = {row["state_code"]: row["population"] for _, row in _rows(cat, "state_population")}
+    if "state_population" in cat.resources:
+        missing = sorted(set(STATES) - set(pops))
+        if missing:
+            out.append(f"state_population.csv: no row for {', '.join(missing)}")
+    groups: dict = {}
+    for i, row in _rows(cat, "state_outcomes"):
+        code = row["state_code"]
+        where = f"state_outcomes.csv, row {i} ({code})"
+        count, pop, rate = row["count"], row["population"], row["per_100k"]
+        if pop:
+            exact = count / pop * 100_000
+            if abs(rate - exact) > RATE_TOLERANCE + 1e-9:
+                out.append(f"{where}, column 'per_100k': {rate} but count / population x 100,000 = "
+                           f"{exact:.2f} (expected {round(exact, 1)})")
+        if pops and code in STATES and pops.get(code) != pop:
+            out.append(f"{where}, column 'population': {pop} but state_population.csv gives "
+                       f"{pops.get(code, 'no row')} for {code}")
+        if row["period_end"] < row["period_start"]:
+            out.append(f"{where}, column 'period_end': {row['period_end']} is before period_start "
+                       f"{row['period_start']}")
+        key = (row["period_start"], row["period_end"], row["metric"])
+        groups.setdefault(key, []).append((i, code))
+    for (start, end, metric), members in groups.items():
+        label = f"state_outcomes.csv: {metric} {start} to {end}"
+        codes = [c for _, c in members]
+        missing = sorted(set(STATES) - set(codes))
+        if missing:
+            out.append(f"{label} has no row for {', '.join(missing)}")
+        for code in sorted({c for c in codes if codes.count(c) > 1}):
+            rows = ", ".join(str(i) for i, c in members if c == code)
+            out.append(f"{label} lists {code} more than once (rows {rows})")
     return out

@@ -35,6 +35,8 @@ def test_columns_are_typed_from_the_schema(name):
             assert pd.api.types.is_datetime64_any_dtype(col), field["name"]
         elif field["type"] == "integer":
             assert pd.api.types.is_integer_dtype(col), field["name"]
+        elif field["type"] == "number":
+            assert pd.api.types.is_float_dtype(col), field["name"]
         elif field["type"] == "boolean":
             assert pd.api.types.is_bool_dtype(col), field["name"]
         else:

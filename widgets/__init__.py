@@ -3,8 +3,9 @@
 Each tool lives in its own module and splits into a pure function that computes what
 to show (tested without a browser) and a thin ipywidgets view::
 
-    from immfed.widgets import explore_authority, explore_models, explore_pipeline
+    from immfed.widgets import explore_models, explore_detainers, assess_detainer
     explore_models()
+    assess_detainer("TX", "detainer", "release_due").answer
 
 Importing this package sets plotly's renderer once so figures show in JupyterLab, Voila
 and exported HTML. The tools themselves are imported on first use, which keeps
@@ -32,6 +33,10 @@ _EXPORTS = {
     "explore_authority": "authority", "assess_authority": "authority",
     "explore_models": "models",
     "explore_pipeline": "pipeline", "funnel": "pipeline",
+    "explore_detainers": "detainers", "assess_detainer": "detainers", "detainer_clock": "detainers",
+    "explore_operations": "operations", "explore_accounts": "operations", "accounts_for": "operations",
+    "explore_state_policies": "state_policies", "policy_group": "state_policies",
+    "explore_profile": "profile", "state_profile": "profile", "memo_template": "profile",
 }
 
 __all__ = ["PALETTE", "apply_style", *_EXPORTS]

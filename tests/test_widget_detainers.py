@@ -1,0 +1,266 @@
+"""Tests for immfed.widgets.detainers: the detainer_rules table, assess_detainer, the 48-hour
+clock and explore_detainers.
+
+The expected answers and ids below were worked out from the law each state row cites (the
+state_laws summaries and the errata's state-by-state findings), not copied from the function.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from immfed.data import load
+from immfed.data.states import ALL_CODES
+from immfed.widgets.detainers import (CLOCK_NOTE, CUSTODY, REQUESTS, Assessment, assess_detainer, clock_segments,
+                                      clock_summary, detainer_clock, explore_detainers, federal_holidays)
+
+D, DW, JW = "detainer", "detainer_with_admin_warrant", "judicial_warrant"
+
+# state: {request: (answer, ids that must be cited)} for every state with an in-force
+# detainer_limit or detainer_mandate law in state_laws.
+EXPECTED = {
+    # Texas SB 4 (2017): comply with any ICE detainer request, no judicial warrant needed; El Cenizo upheld it.
+    "TX": {D: ("required", ["tx_sb4_2017_detainer_mandate", "case_el_cenizo_2018"]),
+           DW: ("required", ["tx_sb4_2017_detainer_mandate", "case_el_cenizo_2018"])},
+    # Oklahoma 22 O.S. 171.3: honor any detainer request (I-247 or successor); no warrant required.
+    "OK": {D: ("required", ["ok_22os171_3_detainer_mandate"]),
+           DW: ("required", ["ok_22os171_3_detainer_mandate"])},
+    # Florida 908.102(2): a "detainer" must come with a warrant; 908.105 duty then applies.
+    "FL": {D: ("unsettled", ["fl_sb168_detainer_mandate"]),
+           DW: ("required", ["fl_sb168_detainer_mandate", "form_i200"])},
+    # Louisiana 33:81: "facially sufficient" = form + warrant (administrative suffices).
+    "LA": {D: ("unsettled", ["la_sb208_detainer_mandate"]),
+           DW: ("required", ["la_sb208_detainer_mandate"])},
+    # Georgia 42-1-11.5: comply with detainer notices.
+    "GA": {D: ("required", ["ga_hb1105_detainer_mandate"]),
+           DW: ("required", ["ga_hb1105_detainer_mandate"])},
+    # Iowa 27A.2; 27A.1 requires accompanying documents (list not fully read).
+    "IA": {D: ("unsettled", ["ia_sf481_detainer_mandate"]),
+           DW: ("required", ["ia_sf481_detainer_mandate"])},
+    # North Carolina 162-62(b1): needs detainer AND administrative warrant, then a state judicial official.
+    "NC": {D: ("unsettled", ["nc_hb318_detainer_mandate", "nc_hb10_detainer_mandate"]),
+           DW: ("required", ["nc_hb318_detainer_mandate", "nc_hb10_detainer_mandate"])},
+    # Tennessee 7-68-103: policies refusing detainers or demanding a warrant are banned.
+    "TN": {D: ("required", ["tn_hb2315_detainer_mandate"]),
+           DW: ("required", ["tn_hb2315_detainer_mandate"])},
+    # New Hampshire HB 511: comply with detainers "if safe to do so".
+    "NH": {D: ("required", ["nh_hb511_detainer_mandate"]),
+           DW: ("required", ["nh_hb511_detainer_mandate"])},
+    # California SB 54: no holds on hold requests, no civil-warrant arrests; federal judicial warrant transfers.
+    "CA": {D: ("prohibited", ["ca_sb54_detainer_limit", "case_us_v_california_2019"]),
+           DW: ("prohibited", ["ca_sb54_detainer_limit"]),
+           JW: ("permitted", ["ca_sb54_detainer_limit"])},
+    # Illinois TRUST Act 805/15(a): no holds on detainers or civil immigration warrants; judge-approved outside.
+    "IL": {D: ("prohibited", ["il_trust_act_detainer_limit"]), DW: ("prohibited", ["il_trust_act_detainer_limit"]),
+           JW: ("permitted", ["il_trust_act_detainer_limit"])},
+    # Colorado 24-76.6-102: detainer request includes I-200/I-205; federal judicial warrant allowed.
+    "CO": {D: ("prohibited", ["co_hb19_1124_detainer_limit"]),
+           DW: ("prohibited", ["co_hb19_1124_detainer_limit", "co_sb25_276_access_limit", "form_i200", "form_i205"]),
+           JW: ("permitted", ["co_hb19_1124_detainer_limit"])},
+    # Washington KWW: no holds on I-247A, no enforcing I-200; court order from a judge suffices.
+    "WA": {D: ("prohibited", ["wa_kww_detainer_limit"]), DW: ("prohibited", ["wa_kww_detainer_limit"]),
+           JW: ("permitted", ["wa_kww_detainer_limit"])},
+    # Oregon 181A.826: decline requests without a qualifying judicial order.
+    "OR": {D: ("prohibited", ["or_hb3265_detainer_limit"]), DW: ("prohibited", ["or_hb3265_detainer_limit"]),
+           JW: ("permitted", ["or_hb3265_detainer_limit"])},
+    # Connecticut 54-192h (2019): hold only with judicial-officer warrant or watch-list match.
+    "CT": {D: ("prohibited", ["ct_trust_act_detainer_limit"]), DW: ("prohibited", ["ct_trust_act_detainer_limit"]),
+           JW: ("permitted", ["ct_trust_act_detainer_limit"])},
+    # New York: Wells v. DeMarco, no state-law authority for detainer + administrative-warrant holds.
+    "NY": {D: ("prohibited", ["ny_wells_detainer_limit", "case_wells_demarco_2018"]),
+           DW: ("prohibited", ["ny_wells_detainer_limit", "case_wells_demarco_2018"]),
+           JW: ("permitted", ["ny_wells_detainer_limit"])},
+    # Massachusetts: Lunn, a detainer hold is an arrest no state law authorizes.
+    "MA": {D: ("prohibited", ["ma_lunn_detainer_limit", "case_lunn_2017"]),
+           DW: ("prohibited", ["ma_lunn_detainer_limit", "case_lunn_2017"]),
+           JW: ("permitted", ["ma_lunn_detainer_limit"])},
+    # Maine LD 1971: no holds on non-mandatory detainers, no civil-only detention.
+    "ME": {D: ("prohibited", ["me_ld1971_detainer_limit"]), DW: ("prohibited", ["me_ld1971_detainer_limit"])},
+    # New Jersey directive: no holds on ICE request alone EXCEPT serious-offense categories (wording unverified);
+    # judicial warrants must be honored.
+    "NJ": {D: ("unsettled", ["nj_dir_2018_6_detainer_limit"]), DW: ("unsettled", ["nj_dir_2018_6_detainer_limit"]),
+           JW: ("required", ["nj_dir_2018_6_detainer_limit"])},
+}
+
+# Federal baseline (8 C.F.R. 287.7(a), (d); Galarza): a request, honoring permitted, not required.
+BASELINE = {D: ("permitted", ["cfr_287_7a", "cfr_287_7d", "case_galarza_2014", "case_miranda_olivares_2014"]),
+            DW: ("permitted", ["cfr_287_7a", "cfr_287_7d", "case_galarza_2014", "form_i200"]),
+            JW: ("permitted", ["form_i200"])}
+
+
+def _known_ids() -> set[str]:
+    return set(load("authorities")["authority_id"]) | set(load("state_laws")["law_id"])
+
+
+def test_every_in_force_detainer_law_is_covered_by_the_expectations():
+    laws = load("state_laws")
+    live = laws[laws["mechanism"].isin(["detainer_limit", "detainer_mandate"])
+                & laws["status"].isin(["in_force", "upheld", "partly_enjoined"])]
+    assert set(live["state_code"]) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("state", sorted(EXPECTED))
+@pytest.mark.parametrize("custody", list(CUSTODY))
+def test_state_answers(state, custody):
+    for request in REQUESTS:
+        answer, ids = EXPECTED[state].get(request, BASELINE[request])
+        result = assess_detainer(state, request, custody)
+        assert isinstance(result, Assessment)
+        assert result.answer == answer, (state, request, custody)
+        assert set(ids) <= set(result.authority_ids), (state, request, result.authority_ids)
+        assert result.reasons and all(isinstance(r, str) and r for r in result.reasons)
+
+
+@pytest.mark.parametrize("state", ["KS", "PA", "MD", "SC", "AZ", "PR"])
+def test_states_without_a_detainer_law_get_the_federal_baseline(state):
+    for request, (answer, ids) in BASELINE.items():
+        result = assess_detainer(state, request, "release_due")
+        assert result.answer == answer
+        assert set(ids) <= set(result.authority_ids)
+        assert result.law_ids == []
+    text = " ".join(assess_detainer(state, D, "release_due").reasons)
+    assert "request" in text and "Fourth Amendment" in text
+
+
+def test_pending_and_vetoed_bills_are_named_but_do_not_count():
+    # SC S. 735 is a pending bill and AZ SB 1164 was vetoed (state_laws status), so both keep the baseline.
+    assert any("pending" in r for r in assess_detainer("SC", D, "release_due").reasons)
+    assert any("vetoed" in r for r in assess_detainer("AZ", D, "release_due").reasons)
+
+
+def test_pending_charges_says_the_person_is_not_held_on_the_detainer():
+    for state in ("TX", "CA", "KS"):
+        reasons = assess_detainer(state, DW, "pending_charges").reasons
+        assert "held on the pending criminal charges, not on the immigration paper" in reasons[0]
+        later = assess_detainer(state, DW, "release_due").reasons
+        assert not any("pending criminal charges" in r for r in later)
+
+
+def test_every_cited_id_resolves_and_every_rule_cites():
+    rules = load("detainer_rules")
+    known = _known_ids()
+    for _, row in rules.iterrows():
+        ids = [i.strip() for i in row["authority_ids"].split(";") if i.strip()]
+        assert ids and set(ids) <= known, row["rule_id"]
+        assert row["source_id"]
+    for state in ALL_CODES:
+        for request in REQUESTS:
+            assert set(assess_detainer(state, request, "sentence_completed").authority_ids) <= known
+
+
+def test_each_state_law_has_one_answer_per_detainer_request():
+    rules = load("detainer_rules")
+    answers = rules[rules["kind"] == "answer"]
+    for law_id, group in answers[answers["state_code"] != "*"].groupby("law_id"):
+        for request in (D, DW):
+            hits = [r for r in group["request"] if r in (request, "detainer*", "*")]
+            assert len(hits) == 1, (law_id, request, hits)
+
+
+@pytest.mark.parametrize("args, word", [
+    (("ZZ", D, "release_due"), "state"),
+    (("TX", "warrant", "release_due"), "request"),
+    (("TX", D, "on_parole"), "custody"),
+    ((None, D, "release_due"), "state"),
+])
+def test_bad_input_lists_accepted_values(args, word):
+    with pytest.raises(ValueError) as err:
+        assess_detainer(*args)
+    message = str(err.value)
+    assert word in message and "Accepted:" in message
+    if word == "request":
+        assert all(r in message for r in REQUESTS)
+    if word == "custody":
+        assert all(c in message for c in CUSTODY)
+
+
+def test_lower_case_state_is_accepted():
+    assert assess_detainer("tx", D, "release_due").answer == "required"
+
+
+# ---- the clock -----------------------------------------------------------------------------
+
+def test_clock_on_weekdays_is_48_clock_hours():
+    # Mon 23 Nov 2026 09:00 + 48 h, no weekend or holiday in between.
+    assert detainer_clock(dt.datetime(2026, 11, 23, 9)) == dt.datetime(2026, 11, 25, 9)
+
+
+def test_clock_across_a_weekend():
+    # Fri 20 Nov 2026 17:00: 7 h on Friday, Saturday and Sunday skipped, 24 h Monday, 17 h Tuesday.
+    assert detainer_clock("2026-11-20 17:00") == dt.datetime(2026, 11, 24, 17)
+    # Release on a Saturday: the count starts Monday 00:00 and ends Tuesday 24:00.
+    assert detainer_clock(dt.datetime(2026, 11, 21, 10)) == dt.datetime(2026, 11, 25, 0)
+
+
+def test_clock_skips_thanksgiving_and_weekend():
+    # Wed 25 Nov 2026 17:00: 7 h Wed, Thanksgiving (Thu 26 Nov 2026), 24 h Fri, weekend, 17 h Mon.
+    assert detainer_clock("2026-11-25 17:00") == dt.datetime(2026, 11, 30, 17)
+    # Same release with no holidays: only the weekend is skipped.
+    assert detainer_clock("2026-11-25 17:00", holidays=set()) == dt.datetime(2026, 11, 27, 17)
+
+
+def test_federal_holidays_2026():
+    days = federal_holidays(2026)
+    assert days[dt.date(2026, 11, 26)] == "Thanksgiving Day"      # 4th Thursday of November
+    assert days[dt.date(2026, 7, 3)] == "Independence Day"        # July 4, 2026 is a Saturday
+    assert dt.date(2026, 1, 19) in days                           # MLK Day, 3rd Monday of January
+    assert len(days) == 11
+
+
+def test_clock_segments_count_exactly_48_hours():
+    pieces = clock_segments("2026-11-25 17:00")
+    counted = sum(((p["end"] - p["start"]).total_seconds() for p in pieces if p["counted"]), 0.0)
+    assert counted == 48 * 3600
+    assert {p["label"] for p in pieces if not p["counted"]} == {"Thanksgiving Day", "Saturday", "Sunday"}
+
+
+def test_clock_summary_is_computed():
+    text = clock_summary("2026-11-20 17:00")
+    assert "Tue 24 Nov 2026, 17:00" in text and "96 hours" in text and "Saturday" in text
+    assert "not a detainer" in clock_summary("2026-11-20 17:00", request=JW)
+    # Both texts: the regulation skips the weekend; 48 straight hours from Fri 17:00 end Sun 17:00.
+    assert "287.7(d)" in text and "Sun 22 Nov 2026, 17:00" in text and "straight" in text
+    # On weekdays with no holiday the two readings agree, so no second end time is given.
+    assert "straight" not in clock_summary("2026-11-23 09:00")
+
+
+def test_clock_note_names_both_texts_and_the_one_followed():
+    assert "287.7(d)" in CLOCK_NOTE and "I-247A" in CLOCK_NOTE and "follows the regulation" in CLOCK_NOTE
+
+
+@pytest.mark.parametrize("bad", ["next Friday", 42, None])
+def test_clock_bad_release_time(bad):
+    with pytest.raises(ValueError, match="Accepted"):
+        detainer_clock(bad)
+
+
+# ---- the explorer --------------------------------------------------------------------------
+
+def test_explorer_controls_change_answer_figure_and_text():
+    box = explore_detainers(state="TX", request=DW, custody="release_due", release_day="2026-11-23",
+                            release_hour=9)
+    c = box.controls
+    assert "REQUIRED" in c["panel"].value
+    fig = c["figure"]
+    assert "as of" in fig.layout.title.text and "date and hour" in fig.layout.title.text
+    assert fig.layout.xaxis.title.text
+    assert list(fig.data[2].x) == [dt.datetime(2026, 11, 23, 9), dt.datetime(2026, 11, 25, 9)]
+    assert "Wed 25 Nov 2026, 09:00" in c["summary"].value
+
+    c["state"].value = "CA"
+    assert "PROHIBITED" in c["panel"].value and "forbids the hold" in c["summary"].value
+    c["state"].value = "KS"
+    assert "PERMITTED" in c["panel"].value and "Galarza" in c["panel"].value
+
+    c["day"].value = "2026-11-27"       # Friday after Thanksgiving
+    c["hour"].value = 17
+    assert list(fig.data[2].x) == [dt.datetime(2026, 11, 27, 17), dt.datetime(2026, 12, 1, 17)]
+    assert "Tue 01 Dec 2026, 17:00" in c["summary"].value
+    assert len(fig.data[1].x) > 0      # the weekend shows as not counted
+
+    c["custody"].value = "pending_charges"
+    assert "pending criminal charges" in c["panel"].value
+    c["request"].value = JW
+    assert "not a detainer" in c["summary"].value

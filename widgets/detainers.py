@@ -1,0 +1,449 @@
+"""Detainers and jails: must, may or may not a jail keep someone for ICE, and how long is 48 hours?
+
+The answers live in the ``detainer_rules`` table, not in code. Each row is either the federal
+baseline (``state_code`` "*") or a rule of one state law (``law_id`` in ``state_laws``), for a
+kind of request and a custody situation, with "*" and "detainer*" as wildcards. For a state,
+the rows of its in-force laws are tried first; if none matches, the federal baseline answers.
+The most specific matching row wins. "note" rows add reasons wherever they match.
+
+The 48-hour clock follows 8 C.F.R. 287.7(d): at most 48 hours beyond the time the person
+would otherwise be released, "excluding Saturdays, Sundays, and holidays". ICE's guidance for
+completing the 2017 Form I-247A describes the form's request as a hold "not to exceed 48 hours
+beyond the time he or she would otherwise have been released", without repeating that exclusion.
+The clock follows the regulation and, for comparison, also reports where 48 straight clock hours
+would end (see :data:`CLOCK_NOTE`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from html import escape
+
+import pandas as pd
+
+from immfed.data import load
+from immfed.data.states import ALL_CODES, STATES, TERRITORIES
+from immfed.widgets.choices import check_choice
+from immfed.widgets.style import PALETTE, apply_style, chart_title
+
+REQUESTS: dict[str, str] = {
+    "detainer": "ICE detainer (Form I-247A) alone",
+    "detainer_with_admin_warrant": "ICE detainer with an ICE administrative warrant (I-200 or I-205)",
+    "judicial_warrant": "A warrant or order signed by a judge",
+}
+"""Accepted request codes and their readable labels."""
+
+CUSTODY: dict[str, str] = {
+    "pending_charges": "Held on pending criminal charges",
+    "release_due": "Due for release (bail posted, charges dropped or release ordered)",
+    "sentence_completed": "Sentence completed",
+}
+"""Accepted custody codes and their readable labels."""
+
+ANSWERS: tuple[str, ...] = ("required", "permitted", "prohibited", "unsettled")
+
+# Same rule as the authority explorer: a law counts while enacted and not blocked, upheld, or only
+# partly enjoined. Pending bills and vetoed laws never change the answer (but are mentioned).
+IN_FORCE_STATUSES: tuple[str, ...] = ("in_force", "upheld", "partly_enjoined")
+
+DETAINER_MECHANISMS: tuple[str, ...] = ("detainer_limit", "detainer_mandate")
+
+SYMBOLS = {"required": "\u25b2", "permitted": "\u2714", "prohibited": "\u2716", "unsettled": "?"}
+"""Text symbol shown with each answer, so the answer never relies on colour alone."""
+
+_COLOURS = {"required": PALETTE["blue"], "permitted": PALETTE["green"],
+            "prohibited": PALETTE["vermillion"], "unsettled": PALETTE["orange"]}
+
+# Cases shown beside every answer because they frame the Fourth Amendment risk of any hold.
+RISK_CASES: tuple[str, ...] = ("case_galarza_2014", "case_miranda_olivares_2014", "case_santos_2013",
+                               "case_gonzalez_2020", "case_el_cenizo_2018", "case_lunn_2017",
+                               "case_wells_demarco_2018")
+
+HOLD_HOURS = 48
+"""The regulation's limit: 48 hours beyond release, not counting Saturdays, Sundays and holidays."""
+
+CLOCK_NOTE = ("Two texts describe the 48 hours. The regulation, 8 C.F.R. 287.7(d), excludes Saturdays, Sundays "
+              "and holidays. ICE's guidance for completing the 2017 detainer form (I-247A) describes the request "
+              "as up to 48 hours beyond the time the person would otherwise have been released, without repeating "
+              "that exclusion. This clock follows the regulation, so across a weekend or holiday its window is "
+              "longer than 48 straight hours; the sentence under the chart gives both end times. The course found "
+              "no ruling on which text controls when they differ.")
+"""Shown above the clock: which text the clock follows, and that the other text exists."""
+
+AS_OF = "2026-11-28"
+
+
+@dataclass
+class Assessment:
+    """What ``assess_detainer`` returns.
+
+    ``answer`` is "required", "permitted", "prohibited" or "unsettled". ``reasons`` are
+    plain-language sentences. ``authority_ids`` mixes two kinds of id: ``authority_id`` values
+    from ``authorities.csv`` and ``law_id`` values from ``state_laws.csv`` (use
+    :func:`describe_ids` to tell them apart). ``law_ids`` are the state laws behind the answer,
+    ``rule_ids`` the ``detainer_rules`` rows used, ``source_ids`` their sources.
+    """
+
+    answer: str
+    reasons: list[str]
+    authority_ids: list[str]
+    law_ids: list[str] = field(default_factory=list)
+    rule_ids: list[str] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+
+
+def _split(text, sep: str) -> list[str]:
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
+    return [part.strip() for part in str(text).split(sep) if part.strip()]
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _specificity(pattern: str) -> int:
+    # An exact value beats a partial pattern ("detainer*"), which beats "*".
+    return 0 if pattern == "*" else (1 if "*" in pattern else 2)
+
+
+def _matches(rules: pd.DataFrame, request: str, custody: str) -> pd.DataFrame:
+    keep = pd.Series([fnmatchcase(request, r) and fnmatchcase(custody, c)
+                      for r, c in zip(rules["request"], rules["custody"])], index=rules.index, dtype=bool)
+    found = rules[keep].copy()
+    found["_score"] = [_specificity(r) + _specificity(c) for r, c in zip(found["request"], found["custody"])]
+    return found.sort_values("_score", ascending=False, kind="stable")
+
+
+def _state_code(state) -> str:
+    code = state.strip().upper() if isinstance(state, str) else state
+    return check_choice(code, ALL_CODES, "state (two-letter postal code)")
+
+
+def detainer_laws(state: str) -> pd.DataFrame:
+    """The ``state_laws`` rows on detainers (limits or mandates) for a state, in force or not."""
+    laws = load("state_laws")
+    keep = (laws["state_code"] == _state_code(state)) & laws["mechanism"].isin(DETAINER_MECHANISMS)
+    return laws[keep].reset_index(drop=True)
+
+
+def assess_detainer(state: str, request: str, custody: str) -> Assessment:
+    """Must, may or may not a jail in ``state`` keep a person in custody for ICE on ``request``?
+
+    ``state`` is a two-letter postal code (any of ``immfed.data.states.ALL_CODES``; lower case
+    is accepted); ``request`` one of ``REQUESTS``; ``custody`` one of ``CUSTODY``. Unknown
+    values raise ``ValueError`` listing what is accepted.
+
+    The answer ("required", "permitted", "prohibited" or "unsettled") is about keeping the
+    person once the state-law basis for custody ends. A state with no detainer law in force
+    gets the federal baseline: honoring a detainer is permitted, not required, because
+    detainers are requests (8 C.F.R. 287.7(a), (d); Galarza), and the Fourth Amendment risk is
+    flagged. With pending charges the person is held on the charges, not on the detainer, and
+    the reasons say so. ``authority_ids`` holds ids from ``authorities.csv`` and law ids from
+    ``state_laws.csv``.
+    """
+    code = _state_code(state)
+    check_choice(request, REQUESTS, "request")
+    check_choice(custody, CUSTODY, "custody")
+
+    rules = load("detainer_rules")
+    laws = load("state_laws")
+    in_force = set(laws.loc[laws["status"].isin(IN_FORCE_STATUSES), "law_id"])
+    state_rules = rules[(rules["state_code"] == code) & rules["law_id"].isin(in_force)]
+    federal = rules[rules["state_code"] == "*"]
+
+    answers = _matches(state_rules[state_rules["kind"] == "answer"], request, custody)
+    if answers.empty:
+        answers = _matches(federal[federal["kind"] == "answer"], request, custody)
+    rule = answers.iloc[0]
+    notes = pd.concat([_matches(federal[federal["kind"] == "note"], request, custody),
+                       _matches(state_rules[state_rules["kind"] == "note"], request, custody)])
+
+    reasons, authority_ids, rule_ids, source_ids = [], [], [], []
+    for _, note in notes.iterrows():  # custody notes first: they say what the jail is holding the person on
+        reasons += _split(note["reasons"], " | ")
+        authority_ids += _split(note["authority_ids"], ";")
+        rule_ids.append(note["rule_id"])
+        source_ids.append(note["source_id"])
+    reasons += _split(rule["reasons"], " | ")
+    authority_ids = _split(rule["authority_ids"], ";") + authority_ids
+    rule_ids.insert(0, rule["rule_id"])
+    source_ids.insert(0, rule["source_id"])
+    law_ids = [rule["law_id"]] if isinstance(rule["law_id"], str) else []
+    law_ids += [i for i in _split(rule["authority_ids"], ";") if i in set(laws["law_id"])]
+
+    # Bills and vetoed or enjoined laws are named, so nobody mistakes them for law.
+    for _, law in detainer_laws(code).iterrows():
+        if law["status"] not in IN_FORCE_STATUSES:
+            reasons.append(f"Not counted: {law['name']} ({law['bill'] if isinstance(law['bill'], str) else law['citation']}) "
+                           f"has status '{law['status'].replace('_', ' ')}', so it does not change the answer.")
+            source_ids.append(law["source_id"])
+    if code in TERRITORIES:
+        reasons.append("The course data record no territorial detainer law; the federal baseline is shown.")
+    return Assessment(answer=rule["answer"], reasons=reasons, authority_ids=_unique(authority_ids),
+                      law_ids=_unique(law_ids), rule_ids=_unique(rule_ids), source_ids=_unique(source_ids))
+
+
+def describe_ids(ids) -> list[dict]:
+    """For each id, a dict with its kind ("authority" or "state law"), name and citation."""
+    auth = load("authorities").set_index("authority_id")
+    laws = load("state_laws").set_index("law_id")
+    out = []
+    for i in ids:
+        if i in auth.index:
+            out.append({"id": i, "kind": "authority", "name": auth.at[i, "name"], "citation": auth.at[i, "citation"]})
+        elif i in laws.index:
+            out.append({"id": i, "kind": "state law", "name": f"{laws.at[i, 'state']}: {laws.at[i, 'name']}",
+                        "citation": laws.at[i, "citation"]})
+    return out
+
+
+def risk_cases(result: Assessment) -> pd.DataFrame:
+    """Court decisions that bear on the risk of a hold: those the answer cites, then the standard set."""
+    auth = load("authorities").set_index("authority_id")
+    ids = [i for i in result.authority_ids if i in auth.index and auth.at[i, "kind"] == "case"]
+    ids = _unique(ids + [i for i in RISK_CASES if i in auth.index])
+    cases = auth.loc[ids, ["name", "citation", "holding", "status"]].reset_index()
+    return cases
+
+
+# ---- the 48-hour clock ---------------------------------------------------------------------
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _last_weekday(year: int, month: int, weekday: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def federal_holidays(year: int) -> dict[dt.date, str]:
+    """The eleven federal public holidays of 5 U.S.C. 6103(a) for ``year``, on their observed days.
+
+    A holiday on a Saturday is observed the Friday before, on a Sunday the Monday after (the rule
+    for most federal employees). 8 C.F.R. 287.7(d) says only "holidays"; the course uses federal
+    holidays as its default, which is an assumption a state could read differently.
+    """
+    fixed = {dt.date(year, 1, 1): "New Year's Day", dt.date(year, 6, 19): "Juneteenth National Independence Day",
+             dt.date(year, 7, 4): "Independence Day", dt.date(year, 11, 11): "Veterans Day",
+             dt.date(year, 12, 25): "Christmas Day"}
+    days = {}
+    for day, name in fixed.items():
+        shift = {5: -1, 6: 1}.get(day.weekday(), 0)
+        days[day + dt.timedelta(days=shift)] = name
+    days[_nth_weekday(year, 1, 0, 3)] = "Birthday of Martin Luther King, Jr."
+    days[_nth_weekday(year, 2, 0, 3)] = "Washington's Birthday"
+    days[_last_weekday(year, 5, 0)] = "Memorial Day"
+    days[_nth_weekday(year, 9, 0, 1)] = "Labor Day"
+    days[_nth_weekday(year, 10, 0, 2)] = "Columbus Day"
+    days[_nth_weekday(year, 11, 3, 4)] = "Thanksgiving Day"
+    return dict(sorted(days.items()))
+
+
+def _excluded(day: dt.date, holidays) -> str | None:
+    if day.weekday() == 5:
+        return "Saturday"
+    if day.weekday() == 6:
+        return "Sunday"
+    if holidays is None:
+        holidays = {**federal_holidays(day.year - 1), **federal_holidays(day.year), **federal_holidays(day.year + 1)}
+    if day in holidays:
+        return holidays[day] if isinstance(holidays, dict) else "holiday"
+    return None
+
+
+def _as_datetime(value) -> dt.datetime:
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"Unknown release time {value!r}. Accepted: a date and time such as "
+                             "'2026-11-27 17:00'.") from None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, dt.datetime):
+        raise ValueError(f"Unknown release time {value!r}. Accepted: a datetime or an ISO text such as "
+                         "'2026-11-27 17:00'.")
+    return value.replace(tzinfo=None)
+
+
+def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None) -> list[dict]:
+    """The hold window split into day pieces: each dict has start, end, counted (bool) and label.
+
+    Counted pieces add up to ``hours``; Saturdays, Sundays and holidays are listed but not
+    counted. ``holidays`` is a set or dict of dates (default: federal holidays).
+    """
+    start = _as_datetime(release_time)
+    if not (isinstance(hours, (int, float)) and 0 <= hours <= 24 * 30):
+        raise ValueError(f"Unknown hours {hours!r}. Accepted: a number of hours from 0 to 720.")
+    left = dt.timedelta(hours=hours)
+    pieces, t = [], start
+    while left > dt.timedelta(0):
+        day_end = dt.datetime.combine(t.date() + dt.timedelta(days=1), dt.time())
+        why = _excluded(t.date(), holidays)
+        if why:
+            pieces.append({"start": t, "end": day_end, "counted": False, "label": why})
+        else:
+            end = min(day_end, t + left)
+            pieces.append({"start": t, "end": end, "counted": True, "label": "counted"})
+            left -= end - t
+        t = pieces[-1]["end"]
+    return pieces
+
+
+def detainer_clock(release_time, hours: float = HOLD_HOURS, holidays=None) -> dt.datetime:
+    """When the detainer hold must end: ``hours`` (48) counted from ``release_time``, skipping
+    Saturdays, Sundays and holidays as 8 C.F.R. 287.7(d) says. ``release_time`` is when the person
+    would otherwise go free (a datetime or ISO text). ``holidays``: a set or dict of dates to skip
+    (default: federal holidays, see :func:`federal_holidays`; pass ``set()`` to skip weekends only).
+    """
+    pieces = clock_segments(release_time, hours, holidays)
+    return pieces[-1]["end"] if pieces else _as_datetime(release_time)
+
+
+def _fmt(t: dt.datetime) -> str:
+    return t.strftime("%a %d %b %Y, %H:%M")
+
+
+def clock_summary(release_time, hours: float = HOLD_HOURS, holidays=None, answer: str | None = None,
+                  request: str = "detainer") -> str:
+    """One sentence describing the window, computed from :func:`clock_segments`."""
+    start = _as_datetime(release_time)
+    pieces = clock_segments(start, hours, holidays)
+    end = pieces[-1]["end"] if pieces else start
+    skipped = [p for p in pieces if not p["counted"]]
+    elapsed = (end - start).total_seconds() / 3600
+    text = (f"Release due {_fmt(start)}: {hours:g} countable hours end {_fmt(end)}, "
+            f"{elapsed:g} hours of clock time later")
+    if skipped:
+        names = _unique(p["label"] for p in skipped)
+        text += f", because {len(skipped)} day(s) do not count ({', '.join(names)})"
+    text += " (8 C.F.R. 287.7(d))."
+    straight = start + dt.timedelta(hours=hours)
+    if straight != end:
+        text += (f" Read as {hours:g} straight clock hours, as ICE's guidance for the 2017 form words the request, "
+                 f"the window would end {_fmt(straight)}.")
+    if request == "judicial_warrant":
+        text += " A judge-signed warrant is not a detainer, so this window does not govern it."
+    elif answer == "prohibited":
+        text += " Here state law forbids the hold, so the window shows only what the federal regulation would allow."
+    return text
+
+
+def clock_figure_data(release_time, hours: float = HOLD_HOURS, holidays=None) -> dict:
+    """x/y data for the timeline: counted and not-counted pieces as line segments, plus markers."""
+    pieces = clock_segments(release_time, hours, holidays)
+    data = {"counted": {"x": [], "y": [], "text": []}, "skipped": {"x": [], "y": [], "text": []}}
+    for p in pieces:
+        key = "counted" if p["counted"] else "skipped"
+        data[key]["x"] += [p["start"], p["end"], None]
+        data[key]["y"] += ["Hold window", "Hold window", None]
+        data[key]["text"] += [p["label"], p["label"], None]
+    start = _as_datetime(release_time)
+    end = pieces[-1]["end"] if pieces else start
+    data["marks"] = {"x": [start, end], "y": ["Hold window", "Hold window"],
+                     "text": [f"Release due {_fmt(start)}", f"Window ends {_fmt(end)}"]}
+    data["range"] = [start - dt.timedelta(hours=6), end + dt.timedelta(hours=6)]
+    return data
+
+
+def assessment_html(result: Assessment, state: str, request: str, custody: str) -> str:
+    """The assessment as HTML: answer (symbol + words), reasons, citations and risk cases."""
+    code = _state_code(state)
+    place = STATES.get(code) or TERRITORIES.get(code, code)
+    items = "".join(f"<li>{escape(r)}</li>" for r in result.reasons)
+    cited = "".join(f"<li><strong>{escape(d['name'])}</strong>, {escape(str(d['citation']))} "
+                    f"<small>({escape(d['kind'])}: {escape(d['id'])})</small></li>"
+                    for d in describe_ids(result.authority_ids))
+    cases = "".join(f"<li><strong>{escape(r['name'])}</strong>, {escape(r['citation'])}"
+                    f"{' [' + escape(r['status'].replace('_', ' ')) + ']' if r['status'] != 'good_law' else ''}: "
+                    f"{escape(r['holding'])}</li>" for _, r in risk_cases(result).iterrows())
+    return (f"<div role='region' aria-label='Detainer assessment'>"
+            f"<p>{escape(place)} &middot; {escape(REQUESTS[request])} &middot; {escape(CUSTODY[custody])}</p>"
+            f"<p style='font-size:1.3em;border-left:6px solid {_COLOURS[result.answer]};padding-left:8px'>"
+            f"<span aria-hidden='true'>{SYMBOLS[result.answer]}</span> "
+            f"<strong>Keeping the person for ICE: {escape(result.answer.upper())}</strong></p>"
+            f"<p><strong>Why</strong></p><ul>{items}</ul>"
+            f"<p><strong>Law cited</strong></p><ul>{cited}</ul>"
+            f"<details><summary>Cases that bear on the risk of a hold</summary><ul>{cases}</ul></details>"
+            f"<p><small>Law as recorded in the course tables, current to {AS_OF}; not legal advice.</small></p>"
+            f"</div>")
+
+
+# Release times offered in the explorer: two fixed weeks (so the notebook is deterministic) that
+# include a weekend and Thanksgiving 2026 (Thursday 26 November).
+RELEASE_DAYS: tuple[str, ...] = tuple((dt.date(2026, 11, 23) + dt.timedelta(days=i)).isoformat() for i in range(14))
+
+
+def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_warrant",
+                      custody: str = "release_due", release_day: str = "2026-11-27", release_hour: int = 17):
+    """Dropdowns (state, request, custody, release day and hour), the answer with its reasons and
+    law, the cases that bear on the risk, and a timeline of the 48-hour window."""
+    import ipywidgets as w
+    import plotly.graph_objects as go
+
+    layout = w.Layout(width="36em")
+    style = {"description_width": "8em"}
+    names = {**STATES, **TERRITORIES}
+    state_dd = w.Dropdown(options=[(f"{names[c]} ({c})", c) for c in sorted(ALL_CODES, key=lambda c: names[c])],
+                          value=state, description="State:", layout=layout, style=style)
+    request_dd = w.Dropdown(options=[(v, k) for k, v in REQUESTS.items()], value=request,
+                            description="ICE sent:", layout=layout, style=style)
+    custody_dd = w.Dropdown(options=[(v, k) for k, v in CUSTODY.items()], value=custody,
+                            description="Custody:", layout=layout, style=style)
+    day_dd = w.Dropdown(options=[(dt.date.fromisoformat(d).strftime("%a %d %b %Y"), d) for d in RELEASE_DAYS],
+                        value=release_day, description="Release day:", layout=layout, style=style)
+    hour_sl = w.IntSlider(value=release_hour, min=0, max=23, step=1, description="Release hour:",
+                          layout=layout, style=style)
+    panel, summary = w.HTML(), w.HTML()
+
+    def release_time():
+        return dt.datetime.combine(dt.date.fromisoformat(day_dd.value), dt.time(hour_sl.value))
+
+    data = clock_figure_data(release_time())
+    fig = go.FigureWidget()
+    fig.add_trace(go.Scatter(x=data["counted"]["x"], y=data["counted"]["y"], text=data["counted"]["text"],
+                             mode="lines", name="Hours that count", line={"color": PALETTE["blue"], "width": 26},
+                             hovertemplate="%{text}: %{x}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=data["skipped"]["x"], y=data["skipped"]["y"], text=data["skipped"]["text"],
+                             mode="lines", name="Not counted (Saturday, Sunday, holiday)",
+                             line={"color": PALETTE["grey"], "width": 26, "dash": "dot"},
+                             hovertemplate="%{text}: %{x}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=data["marks"]["x"], y=data["marks"]["y"], text=data["marks"]["text"],
+                             mode="markers", name="Release due / window ends",
+                             marker={"color": PALETTE["black"], "size": 14, "symbol": ["circle", "diamond"]},
+                             hovertemplate="%{text}<extra></extra>"))
+    apply_style(fig, chart_title("Detainer hold window under 8 C.F.R. 287.7(d)", "date and hour", AS_OF))
+    fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
+                      yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
+                      margin={"b": 120})
+
+    def refresh(*_):
+        try:
+            result = assess_detainer(state_dd.value, request_dd.value, custody_dd.value)
+            panel.value = assessment_html(result, state_dd.value, request_dd.value, custody_dd.value)
+            new = clock_figure_data(release_time())
+            with fig.batch_update():
+                for trace, key in zip(fig.data, ("counted", "skipped", "marks")):
+                    trace.x, trace.y, trace.text = new[key]["x"], new[key]["y"], new[key]["text"]
+                fig.layout.xaxis.range = new["range"]
+            summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value))}</p>"
+        except ValueError as err:  # dropdowns cannot normally produce this; show it, never a traceback
+            panel.value = f"<p><strong>Cannot assess:</strong> {escape(str(err))}</p>"
+
+    for control in (state_dd, request_dd, custody_dd, day_dd, hour_sl):
+        control.observe(refresh, names="value")
+    refresh()
+    box = w.VBox([state_dd, request_dd, custody_dd, panel, w.HTML("<p><strong>The 48-hour clock</strong></p>"
+                                                                  f"<p><small>{escape(CLOCK_NOTE)}</small></p>"),
+                  day_dd, hour_sl, fig, summary])
+    box.controls = {"state": state_dd, "request": request_dd, "custody": custody_dd, "day": day_dd,
+                    "hour": hour_sl, "panel": panel, "figure": fig, "summary": summary}
+    return box

@@ -1,0 +1,463 @@
+"""Joint operations and surges, 2025-26, and the contested accounts of what happened in them.
+
+Pure functions compute everything a student sees from the shipped tables ``operations``,
+``operation_arrests``, ``accounts`` and ``sources``: the filtered list of operations, the
+timeline figure, a one-sentence summary, each operation's sources (as cited titles with
+links) and, for an incident, every party's account grouped by the kind of party.
+``explore_operations`` is a thin ipywidgets view with one plotly FigureWidget, updated in
+place.
+
+Two rules carry through: arrest totals are the figures each agency *reported* (nobody
+audited them, and they count different things), and accounts of an incident are shown
+as each party stated them, never merged into one version.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import pandas as pd
+
+from immfed.data import cite, load
+from immfed.data.states import ALL_CODES
+
+from .choices import check_choice
+from .style import PALETTE, apply_style, chart_title
+
+ROLES = ("cooperated", "declined", "disputed", "mixed")
+ROLE_LABELS = {
+    "cooperated": "took part / cooperated",
+    "declined": "declined to take part",
+    "disputed": "disputed (parties disagree)",
+    "mixed": "mixed (some agencies helped, others declined)",
+}
+# Used in the summary sentence: "Local agencies' role: took part: 2; declined: 6; ..."
+ROLE_PHRASES = {"cooperated": "took part", "declined": "declined", "disputed": "disputed", "mixed": "mixed"}
+# Okabe-Ito colours plus a distinct marker shape per role, so colour is never the only cue.
+ROLE_COLOURS = {"cooperated": PALETTE["blue"], "declined": PALETTE["orange"],
+                "disputed": PALETTE["purple"], "mixed": PALETTE["green"]}
+ROLE_SYMBOLS = {"cooperated": "circle", "declined": "square", "disputed": "diamond", "mixed": "triangle-up"}
+ROLE_SHAPES = {"circle": "circle", "square": "square", "diamond": "diamond", "triangle-up": "triangle"}
+
+# Rows (or columns) of the accounts view, in this order; party types outside the first
+# four are grouped under "other" and keep their own label in each card.
+GROUPS = ("federal", "state", "county", "city", "other")
+GROUP_LABELS = {"federal": "Federal government", "state": "State government", "county": "County",
+                "city": "City", "other": "Other: prosecutors, courts, witnesses, family, advocates, media"}
+PARTY_ORDER = ("federal", "state", "county", "city", "prosecutor", "court", "witness", "family",
+               "advocacy", "media")
+ACCOUNTS_NOTE = ("These accounts conflict. Each is shown as the party stated it, with its date and source; "
+                 "listing an account here is not a finding that it is true, and the course does not say "
+                 "which version is right. Later evidence (video, court filings) is itself attributed.")
+COUNTS_NOTE = ("Arrest totals are figures reported by the agency or outlet named; no independent body audited "
+               "them, and they count different things (ICE only or all agencies, one city or a state), so "
+               "they should not be compared across operations without reading the scope.")
+
+
+def _iso(ts) -> str:
+    return "" if pd.isna(ts) else pd.Timestamp(ts).strftime("%Y-%m-%d")
+
+
+def _as_list(value, what: str) -> list[str] | None:
+    """None/"all" stay None (no filter); a string becomes a one-item list."""
+    if value is None or (isinstance(value, str) and value == "all"):
+        return None
+    if isinstance(value, str):
+        return [value]
+    try:
+        return list(value)
+    except TypeError:
+        raise ValueError(f"{what} must be a value or a list of values, not {value!r}.") from None
+
+
+def short_label(name: str, state_code: str, width: int = 40) -> str:
+    """A short axis label for an operation: its name without quotes or parenthetical
+    notes, cut to ``width`` characters, plus the state code (the full name is in the hover)."""
+    text = re.sub(r"\s*\([^)]*\)", "", str(name)).replace('"', "").strip()
+    if len(text) > width:
+        text = text[:width - 1].rstrip(" ,;-") + "\u2026"
+    return f"{text} ({state_code})"
+
+
+def states_in_table() -> list[str]:
+    """Two-letter codes of the states (and DC) that have an operation in the table, sorted."""
+    return sorted(set(load("operations")["state_code"]))
+
+
+# -- 1. operations ---------------------------------------------------------------------
+
+def operations_frame(roles=None, states=None) -> pd.DataFrame:
+    """Operations in the course table, oldest start first, filtered by local role and state.
+
+    ``roles`` is None (all) or a list of ROLES; ``states`` None (all) or a list of
+    two-letter codes that appear in the table. Adds ``latest_count`` (the most recent
+    reported arrest figure, as text with who reported it) and ``n_counts``.
+    Raises ValueError naming the accepted values.
+    """
+    roles, states = _as_list(roles, "roles"), _as_list(states, "states")
+    for role in roles or []:
+        check_choice(role, ROLES, "local role")
+    accepted_states = states_in_table()
+    for code in states or []:
+        check_choice(code, accepted_states, "state")
+    ops = load("operations").sort_values(["start", "operation_id"]).reset_index(drop=True)
+    if roles is not None:
+        ops = ops[ops["local_role"].isin(roles)]
+    if states is not None:
+        ops = ops[ops["state_code"].isin(states)]
+    counts = load("operation_arrests").sort_values(["as_of", "reported_by"])
+    latest, n = {}, counts["operation_id"].value_counts()
+    for _, r in counts.iterrows():
+        latest[r["operation_id"]] = _count_text(r)
+    ops = ops.copy()
+    ops["label"] = pd.Series([short_label(n, c) for n, c in zip(ops["name"], ops["state_code"])],
+                             index=ops.index, dtype="object")
+    # two operations must never share a y-axis row
+    dup = ops["label"].duplicated(keep=False)
+    if dup.any():
+        ops.loc[dup, "label"] = ops.loc[dup, "label"] + " " + ops.loc[dup, "operation_id"]
+    ops["latest_count"] = ops["operation_id"].map(latest).astype("string")
+    ops["n_counts"] = ops["operation_id"].map(n).fillna(0).astype(int)
+    return ops.reset_index(drop=True)
+
+
+def _count_text(r) -> str:
+    prefix = {"exact": "", "lower_bound": "more than ", "approximate": "about "}[r["count_kind"]]
+    return f"{prefix}{int(r['count']):,} by {_iso(r['as_of'])} ({r['reported_by']})"
+
+
+def arrest_counts(operation_id: str) -> pd.DataFrame:
+    """Every reported arrest figure for one operation, oldest first, with who reported it."""
+    check_choice(operation_id, tuple(load("operations")["operation_id"]), "operation")
+    counts = load("operation_arrests")
+    return counts[counts["operation_id"] == operation_id].sort_values(["as_of", "reported_by"]).reset_index(drop=True)
+
+
+def operation_sources(operation_id: str) -> list[dict]:
+    """The sources behind one operation (its row and its arrest figures), each as
+    ``source_id``, ``citation`` (from immfed.data.cite) and ``url``."""
+    ops = load("operations")
+    check_choice(operation_id, tuple(ops["operation_id"]), "operation")
+    ids: list[str] = []
+    for s in list(ops.loc[ops["operation_id"] == operation_id, "source_id"]) + list(
+            arrest_counts(operation_id)["source_id"]):
+        if s not in ids:
+            ids.append(s)
+    urls = load("sources").set_index("source_id")["url"]
+    return [{"source_id": s, "citation": cite(s), "url": str(urls.get(s, "") or "")} for s in ids]
+
+
+def timeline_data(roles=None, states=None) -> dict:
+    """What the timeline draws: for each role, the operations' names, start and end dates.
+
+    Returns ``traces`` (one dict per role in ROLES, even when empty, so the legend and
+    colours stay fixed), ``names`` (y-axis order, oldest at the top), ``title``, ``as_of``.
+    Operations with no reported end show only a start marker.
+    """
+    ops = operations_frame(roles, states)
+    all_ops = load("operations")
+    as_of = _iso(max(all_ops["start"].max(), all_ops["end"].max()))
+    traces = []
+    for role in ROLES:
+        part = ops[ops["local_role"] == role]
+        seg_x, seg_y, hover = [], [], []
+        for _, r in part.iterrows():
+            if pd.notna(r["end"]):
+                seg_x += [_iso(r["start"]), _iso(r["end"]), None]
+                seg_y += [r["label"], r["label"], None]
+            end = _iso(r["end"]) if pd.notna(r["end"]) else "no end reported"
+            hover.append(f"{r['name']} ({r['place']})<br>{_iso(r['start'])} to {end}<br>"
+                         f"local role: {ROLE_LABELS[role]}<br>latest reported arrests: "
+                         f"{r['latest_count'] if pd.notna(r['latest_count']) else 'none in table'}")
+        traces.append({"role": role, "ids": list(part["operation_id"]), "names": list(part["label"]),
+                       "start": [_iso(s) for s in part["start"]], "end": [_iso(e) for e in part["end"]],
+                       "seg_x": seg_x, "seg_y": seg_y, "hover": hover})
+    names = list(ops["label"])
+    what = "Federal immigration operations and surges, by local agencies' role"
+    first = all_ops["start"].min() - pd.Timedelta(days=20)
+    last = max(all_ops["start"].max(), all_ops["end"].max()) + pd.Timedelta(days=20)
+    return {"traces": traces, "names": names, "title": chart_title(what, "start and end dates", as_of),
+            "as_of": as_of, "x_range": [_iso(first), _iso(last)]}
+
+
+def timeline_figure(roles=None, states=None):
+    """The timeline as a plotly Figure: one marker trace per role (the legend) and one line
+    trace per role for the reported span. The view wraps it in a FigureWidget."""
+    import plotly.graph_objects as go
+
+    data = timeline_data(roles, states)
+    fig = go.Figure()
+    for t in data["traces"]:
+        role = t["role"]
+        fig.add_trace(go.Scatter(x=t["seg_x"], y=t["seg_y"], mode="lines", legendgroup=role, showlegend=False,
+                                 hoverinfo="skip", line={"color": ROLE_COLOURS[role], "width": 6},
+                                 name=f"{ROLE_LABELS[role]} (span)"))
+    for t in data["traces"]:
+        role = t["role"]
+        fig.add_trace(go.Scatter(x=t["start"], y=t["names"], mode="markers", legendgroup=role,
+                                 name=f"{ROLE_LABELS[role]} ({ROLE_SHAPES[ROLE_SYMBOLS[role]]})",
+                                 marker={"symbol": ROLE_SYMBOLS[role], "size": 14, "color": ROLE_COLOURS[role],
+                                         "line": {"color": "#000000", "width": 1}},
+                                 hovertext=t["hover"], hoverinfo="text", customdata=t["ids"]))
+    apply_style(fig, data["title"])
+    _layout(fig, data)
+    return fig
+
+
+def _layout(fig, data) -> None:
+    n = max(len(data["names"]), 1)
+    fig.update_layout(height=220 + 34 * n, xaxis_title="date (marker = start; bar = span to the reported end; no bar = no end reported)",
+                      legend={"orientation": "h", "y": -0.25, "title": {"text": "Local agencies' role:"}})
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(data["names"])), automargin=True,
+                     title=None)
+    # a fixed range, so filtering never rescales the axis and positions stay comparable
+    fig.update_xaxes(type="date", range=data["x_range"])
+
+
+def timeline_summary(roles=None, states=None) -> str:
+    """One sentence describing what the timeline shows, computed from the filtered rows."""
+    ops = operations_frame(roles, states)
+    if ops.empty:
+        return "No operation in the course table matches these filters."
+    by_role = ops["local_role"].value_counts()
+    parts = "; ".join(f"{ROLE_PHRASES[r]}: {by_role[r]}" for r in ROLES if r in by_role)
+    open_end = int(ops["end"].isna().sum())
+    first, last = ops.iloc[0], ops.iloc[-1]
+    places = len(set(ops["state_code"]))
+    where = f"{places} state{'s' if places != 1 else ''}" + (" (counting DC)" if "DC" in set(ops["state_code"]) else "")
+    if len(ops) == 1:
+        when = f"starting {_iso(first['start'])}"
+        what = f"1 operation ({first['name']}) in {where}"
+    else:
+        when = (f"starting between {_iso(first['start'])} ({first['name']}) and "
+                f"{_iso(last['start'])} ({last['name']})")
+        what = f"{len(ops)} operations in {where}"
+    return (f"{what}, {when}. Local agencies' role: {parts}. "
+            f"{open_end} of {len(ops)} ha{'ve' if len(ops) != 1 else 's'} no reported end date.")
+
+
+def operations_html(roles=None, states=None) -> str:
+    """The filtered operations as accessible HTML: what local agencies did, litigation,
+    reported arrest figures with who reported them, and sources as links."""
+    ops = operations_frame(roles, states)
+    if ops.empty:
+        return "<p>No operation matches these filters.</p>"
+    items = []
+    for _, r in ops.iterrows():
+        role = r["local_role"]
+        end = _iso(r["end"]) if pd.notna(r["end"]) else "no end reported"
+        counts = arrest_counts(r["operation_id"])
+        count_items = "".join(f"<li>{escape(_count_text(c))}: {escape(c['scope'])}</li>" for _, c in counts.iterrows())
+        srcs = "".join(f"<li><a href='{escape(s['url'])}' target='_blank' rel='noopener'>{escape(s['citation'])}</a>"
+                       "</li>" for s in operation_sources(r["operation_id"]))
+        lit = (f"<p><strong>Litigation:</strong> {escape(r['litigation'])}</p>" if pd.notna(r["litigation"])
+               else "<p><strong>Litigation:</strong> none central found in the sources checked.</p>")
+        shape = ROLE_SHAPES[ROLE_SYMBOLS[role]]
+        items.append(
+            f"<details><summary><strong>{escape(r['name'])}</strong>, {escape(r['place'])} "
+            f"({_iso(r['start'])} to {end}); local role: "
+            f"<span style='color:{ROLE_COLOURS[role]}'>{escape(ROLE_LABELS[role])}</span> [{shape}]</summary>"
+            f"<p><strong>Federal agencies:</strong> {escape(r['federal_agencies'])}</p>"
+            f"<p><strong>What local and state agencies did:</strong> {escape(r['local_role_detail'])}</p>{lit}"
+            + (f"<p><strong>Reported arrest figures</strong> (as reported; not audited):</p><ul>{count_items}</ul>"
+               if count_items else "<p>No arrest figure in the course table.</p>")
+            + f"<p><strong>Sources:</strong></p><ul>{srcs}</ul></details>")
+    return f"<p><small>{escape(COUNTS_NOTE)}</small></p>" + "".join(items)
+
+
+# -- 2. contested incidents ------------------------------------------------------------
+
+def incidents() -> pd.DataFrame:
+    """One row per incident with accounts: ``incident_id``, ``incident``, ``incident_date``,
+    ``n_accounts`` and ``n_party_types``, oldest first."""
+    acc = load("accounts")
+    out = (acc.groupby(["incident_id", "incident", "incident_date"], as_index=False)
+           .agg(n_accounts=("account_id", "size"), n_party_types=("party_type", "nunique")))
+    return out.sort_values(["incident_date", "incident_id"]).reset_index(drop=True)
+
+
+def _group(party_type: str) -> str:
+    return party_type if party_type in GROUPS else "other"
+
+
+def accounts_for(incident_id: str) -> pd.DataFrame:
+    """Every party's account of one incident, grouped: federal, state, county, city, then
+    other (prosecutors, courts, witnesses, family, advocates, media).
+
+    Columns: ``group``, ``party``, ``party_type``, ``statement_date``, ``account``,
+    ``source_id``, ``citation``. Within a group, accounts are in date order. Raises
+    ValueError listing the accepted incident ids.
+    """
+    acc = load("accounts")
+    check_choice(incident_id, tuple(incidents()["incident_id"]), "incident")
+    rows = acc[acc["incident_id"] == incident_id].copy()
+    rows["group"] = rows["party_type"].map(_group)
+    rows["_g"] = rows["group"].map(GROUPS.index)
+    rows["_t"] = rows["party_type"].map(PARTY_ORDER.index)
+    rows = rows.sort_values(["_g", "_t", "statement_date", "account_id"])
+    rows["citation"] = rows["source_id"].map(cite)
+    cols = ["group", "party", "party_type", "statement_date", "account", "source_id", "citation"]
+    return rows[cols].reset_index(drop=True)
+
+
+def accounts_summary(incident_id: str) -> str:
+    """One sentence: how many accounts, from which kinds of party, over which dates."""
+    rows = accounts_for(incident_id)
+    info = incidents().set_index("incident_id").loc[incident_id]
+    groups = rows["group"].value_counts()
+    parts = ", ".join(f"{groups[g]} {g}" for g in GROUPS if g in groups)
+    return (f"{len(rows)} accounts of '{info['incident']}' ({_iso(info['incident_date'])}): {parts}; "
+            f"given between {_iso(rows['statement_date'].min())} and {_iso(rows['statement_date'].max())}.")
+
+
+def accounts_html(incident_id: str) -> str:
+    """The accounts as an HTML table: one row per group of parties (federal, state, county,
+    city, other), each account with party, type, date, what was said and the cited source."""
+    rows = accounts_for(incident_id)
+    urls = load("sources").set_index("source_id")["url"]
+    body = []
+    for g in GROUPS:
+        part = rows[rows["group"] == g]
+        if part.empty:
+            cell = "<em>No account from this kind of party in the course table.</em>"
+        else:
+            cell = "".join(
+                f"<div style='margin:0 0 8px 0'><strong>{escape(r['party'])}</strong> "
+                f"<small>({escape(r['party_type'])}; stated {_iso(r['statement_date'])})</small><br>"
+                f"{escape(r['account'])}<br><small>Source: <a href='{escape(str(urls.get(r['source_id'], '')))}' "
+                f"target='_blank' rel='noopener'>{escape(r['citation'])}</a></small></div>"
+                for _, r in part.iterrows())
+        body.append(f"<tr><th scope='row' style='vertical-align:top;text-align:left;width:9em;padding:4px'>"
+                    f"{escape(GROUP_LABELS[g])}</th><td style='vertical-align:top;padding:4px'>{cell}</td></tr>")
+    caption = f"Accounts of {incidents().set_index('incident_id').at[incident_id, 'incident']}, by kind of party"
+    return (f"<p role='note' style='border-left:4px solid {PALETTE['vermillion']};padding-left:8px'>"
+            f"{escape(ACCOUNTS_NOTE)}</p>"
+            "<table class='immfed-accounts' style='border-collapse:collapse;font-size:0.92em'>"
+            f"<caption style='text-align:left'>{escape(caption)}</caption>"
+            "<thead><tr><th scope='col'>Party</th><th scope='col'>Accounts, as stated</th></tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+# -- the view ---------------------------------------------------------------------------
+
+TABS = ("Operations timeline", "Contested incidents")
+
+
+def _error(exc: Exception) -> str:
+    return f"<p role='alert' style='color:#D55E00'>\u26a0 {escape(str(exc))}</p>"
+
+
+class AccountsView:
+    """Pick an incident, read every party's account grouped by kind of party. No chart,
+    so it can appear on its own in a lesson without a second FigureWidget."""
+
+    def __init__(self, incident: str | None = None):
+        import ipywidgets as w
+
+        ids = incidents()
+        incident = incident or ids["incident_id"].iloc[-1]
+        check_choice(incident, tuple(ids["incident_id"]), "incident")
+        self.incident = w.Dropdown(options=[(f"{_iso(r['incident_date'])}: {r['incident']}", r["incident_id"])
+                                            for _, r in ids.iterrows()], value=incident,
+                                   description="Incident:", layout={"width": "95%"})
+        self.summary, self.accounts = w.HTML(), w.HTML()
+        self.refresh()
+        self.incident.observe(self.refresh, names="value")
+        self.widget = w.VBox([self.incident, self.summary, self.accounts])
+        self.widget.view = self
+
+    def refresh(self, *_):
+        try:
+            self.summary.value = f"<p role='status'>{escape(accounts_summary(self.incident.value))}</p>"
+            self.accounts.value = accounts_html(self.incident.value)
+        except ValueError as exc:  # a dropdown cannot produce this; kept so a bad value never shows a traceback
+            self.summary.value, self.accounts.value = _error(exc), ""
+
+
+class OperationsExplorer:
+    """The widget behind ``explore_operations()``. Controls and the figure are attributes
+    so tests and instructors can drive it (``ex.state.value = "MN"``)."""
+
+    def __init__(self, roles=None, state: str = "all", incident: str | None = None):
+        import ipywidgets as w
+        import plotly.graph_objects as go
+
+        roles = list(ROLES) if roles is None else _as_list(roles, "roles")
+        operations_frame(roles, None if state == "all" else state)  # validate before building
+        self.role_boxes = {r: w.Checkbox(value=r in roles, description=f"{ROLE_LABELS[r]} "
+                                         f"[{ROLE_SHAPES[ROLE_SYMBOLS[r]]}]", indent=False,
+                                         layout={"width": "auto"}) for r in ROLES}
+        self.state = w.Dropdown(options=[("all states", "all")] + [(f"{ALL_CODES[c]} ({c})", c)
+                                                                   for c in states_in_table()],
+                                value=state, description="State:")
+        self.summary, self.details, self.message = w.HTML(), w.HTML(), w.HTML()
+        self.fig = go.FigureWidget(timeline_figure(*self._filters()))
+        self.accounts_view = AccountsView(incident)
+        # the accounts controls are exposed here too, so one object drives both tabs
+        self.incident, self.accounts_summary, self.accounts = (
+            self.accounts_view.incident, self.accounts_view.summary, self.accounts_view.accounts)
+        self._refresh()
+        for box in self.role_boxes.values():
+            box.observe(self._refresh, names="value")
+        self.state.observe(self._refresh, names="value")
+
+        legend = " ".join(f"<span style='color:{ROLE_COLOURS[r]}'>\u25a0</span> {escape(ROLE_LABELS[r])} "
+                          f"({ROLE_SHAPES[ROLE_SYMBOLS[r]]})" for r in ROLES)
+        timeline = w.VBox([w.HTML("<strong>Show operations where local agencies:</strong>"),
+                           w.HBox(list(self.role_boxes.values()), layout={"flex_flow": "row wrap"}),
+                           self.state, self.message, self.summary, self.fig,
+                           w.HTML(f"<small>Marker shape and colour both show the local role: {legend}. "
+                                  "Open an operation below for details and sources.</small>"), self.details])
+        contested = self.accounts_view.widget
+        self.tabs = w.Tab(children=[timeline, contested])
+        for i, name in enumerate(TABS):
+            self.tabs.set_title(i, name)
+        self.widget = w.VBox([self.tabs])
+        self.widget.explorer = self
+
+    def _filters(self):
+        roles = [r for r, box in self.role_boxes.items() if box.value]
+        return roles, (None if self.state.value == "all" else [self.state.value])
+
+    def _refresh(self, *_):
+        roles, states = self._filters()
+        try:
+            data = timeline_data(roles, states)
+        except ValueError as exc:  # not reachable from the controls; kept so a bad value never shows a traceback
+            self.message.value = _error(exc)
+            return
+        self.message.value = ("" if roles else "<p role='alert'>Tick at least one role to show operations.</p>")
+        with self.fig.batch_update():
+            for i, t in enumerate(data["traces"]):
+                self.fig.data[i].x, self.fig.data[i].y = t["seg_x"], t["seg_y"]
+                marker = self.fig.data[len(ROLES) + i]
+                marker.x, marker.y, marker.hovertext, marker.customdata = t["start"], t["names"], t["hover"], t["ids"]
+            self.fig.layout.title.text = data["title"]
+            _layout(self.fig, data)
+        self.summary.value = f"<p role='status'>{escape(timeline_summary(roles, states))}</p>"
+        self.details.value = operations_html(roles, states)
+
+
+
+def explore_operations(roles=None, state: str = "all", incident: str | None = None, tab: str = TABS[0]):
+    """A timeline of 2025-26 federal immigration operations, coloured and shaped by what
+    local agencies did (filter by role and state; open each for details and sources), and
+    a contested-incidents view showing every party's account side by side.
+
+    ``roles``: None (all) or a list of ROLES; ``state``: "all" or a code in the table;
+    ``incident``: an incident id (default: the most recent); ``tab``: one of TABS.
+    """
+    check_choice(tab, TABS, "tab")
+    if state != "all":
+        check_choice(state, states_in_table(), "state")
+    explorer = OperationsExplorer(roles, state, incident)
+    explorer.tabs.selected_index = TABS.index(tab)
+    return explorer.widget
+
+
+def explore_accounts(incident: str = "mpls_good_20260107"):
+    """Every party's account of one contested incident, side by side by kind of party
+    (federal, state, county, city, other), each with its date and cited source. Pick
+    another incident from the dropdown. Raises ValueError for an unknown incident id."""
+    return AccountsView(incident).widget

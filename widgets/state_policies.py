@@ -1,0 +1,416 @@
+"""States grouped by their cooperation laws, set against 287(g) agreements and ICE arrests.
+
+Pure functions compute everything a student sees from the shipped tables ``state_laws``,
+``agreements_by_state``, ``state_population`` and ``state_outcomes``;
+``explore_state_policies`` is a thin ipywidgets view with one plotly FigureWidget that is
+updated in place.
+
+The comparison is descriptive. A state's *policy group* is a coarse label computed from
+the laws recorded in the course data (rules in :func:`policy_group`); it is not a
+measure of how much a state's police actually cooperate, and a difference between
+groups is not an effect of the laws.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+
+from immfed.data import load
+from immfed.data.states import ALL_CODES, NAME_TO_CODE, STATES
+from immfed.widgets.choices import check_choice
+
+from .style import PALETTE, apply_style, chart_title
+
+# -- the grouping rules ------------------------------------------------------------------
+
+# Mechanisms about whether a state's police work with ICE. Left out on purpose:
+# state_immigration_crime (a state's own immigration crimes, enforced without ICE) and
+# officer_identification (mask and badge rules for officers on duty, an accountability
+# tool rather than a rule on cooperation).
+COOPERATION_MECHANISMS = (
+    "287g_ban", "287g_limit", "287g_mandate", "detainer_limit", "detainer_mandate",
+    "anti_sanctuary", "information_sharing_limit", "status_check_mandate", "access_limit",
+    "courthouse_protection",
+)
+# A law counts only while it has legal force; vetoed bills, pending bills and laws a court
+# has enjoined in full do not.
+COUNTED_STATUSES = ("in_force", "upheld", "partly_enjoined")
+
+GROUPS = ("mandates", "restricts", "mixed", "none")
+GROUP_LABELS = {
+    "mandates": "Mandates cooperation",
+    "restricts": "Restricts cooperation",
+    "mixed": "Both (mixed)",
+    "none": "No statewide law recorded",
+}
+# Okabe-Ito colours plus a distinct marker shape per group, so the groups do not depend on
+# colour alone; the group name is also printed on the x axis.
+GROUP_COLOURS = {"mandates": PALETTE["vermillion"], "restricts": PALETTE["blue"],
+                 "mixed": PALETTE["purple"], "none": PALETTE["grey"]}
+GROUP_SYMBOLS = {"mandates": "triangle-up", "restricts": "square", "mixed": "diamond", "none": "circle"}
+
+METRICS = {
+    "agreements": "287(g) agreements (count)",
+    "agreements_per_100k": "287(g) agreements per 100,000 residents",
+    "arrests_per_100k": "ICE arrests per 100,000 residents",
+}
+METRIC_UNITS = {
+    "agreements": "agreements (one agency x one model)",
+    "agreements_per_100k": "agreements per 100,000 residents",
+    "arrests_per_100k": "ICE administrative arrests per 100,000 residents, whole period",
+}
+# How each measure reads inside a sentence.
+METRIC_PHRASES = {
+    "agreements": "287(g) agreements per state",
+    "agreements_per_100k": "287(g) agreements per 100,000 residents",
+    "arrests_per_100k": "ICE arrests per 100,000 residents",
+}
+ARREST_METRIC = "ice_admin_arrests"
+
+
+def _iso(ts) -> str:
+    return pd.Timestamp(ts).strftime("%Y-%m-%d")
+
+
+def _code(value) -> str:
+    """Turn a code ("tx") or name ("Texas") of one of the 50 states or DC into its code."""
+    text = " ".join(str(value or "").split())
+    code = text.upper() if text.upper() in ALL_CODES else NAME_TO_CODE.get(text.lower())
+    if code not in STATES:
+        raise ValueError(f"Unknown state {value!r}. Give a two-letter code or a name of a state or DC; "
+                         f"accepted codes: {', '.join(sorted(STATES))}.")
+    return code
+
+
+def _as_of(as_of) -> pd.Timestamp:
+    if as_of is None:
+        return pd.Timestamp(load("state_laws")["as_of"].max())
+    try:
+        return pd.Timestamp(as_of)
+    except (ValueError, TypeError):
+        raise ValueError(f"Unknown date {as_of!r}. Accepted: a date such as '2026-10-09', or None "
+                         "for the date the laws were last checked.") from None
+
+
+def law_rows(state_code, as_of=None) -> pd.DataFrame:
+    """All ``state_laws`` rows for one state, each marked ``counted`` True/False with a
+    plain-language ``reason`` saying why it does or does not count towards the group."""
+    code = _code(state_code)
+    when = _as_of(as_of)
+    laws = load("state_laws")
+    laws = laws[laws["state_code"] == code].sort_values(["year", "law_id"]).reset_index(drop=True)
+    counted, reasons = [], []
+    for _, r in laws.iterrows():
+        start = r["effective"] if pd.notna(r["effective"]) else pd.Timestamp(year=int(r["year"]), month=1, day=1)
+        if r["mechanism"] not in COOPERATION_MECHANISMS:
+            ok, why = False, f"not a cooperation rule ({r['mechanism'].replace('_', ' ')})"
+        elif r["status"] not in COUNTED_STATUSES:
+            ok, why = False, f"status {r['status'].replace('_', ' ')}"
+        elif start > when:
+            ok, why = False, f"not yet in effect on {_iso(when)}"
+        else:
+            ok = True
+            why = f"counted: {r['direction']} ({r['mechanism'].replace('_', ' ')})"
+            if pd.isna(r["effective"]):
+                why += "; no effective date recorded, counted from 1 January of its year"
+        counted.append(ok)
+        reasons.append(why)
+    laws["counted"] = counted
+    laws["reason"] = reasons
+    return laws
+
+
+def policy_group(state_code, as_of=None) -> str:
+    """The coarse policy group of a state (one of GROUPS), from the laws in ``state_laws``.
+
+    Rules, in order:
+
+    1. Only rows whose mechanism is about cooperation with ICE count (COOPERATION_MECHANISMS:
+       287(g) bans, limits and mandates, detainer limits and mandates, anti-sanctuary laws,
+       limits on information sharing and on ICE access, status-check mandates, courthouse
+       protections). A state's own immigration crimes and officer mask/ID rules do not.
+    2. Only rows with legal force count: status in_force, upheld or partly_enjoined.
+       Vetoed, pending, enjoined, repealed or struck-down laws do not.
+    3. Only rows in effect on ``as_of`` count (default: the date the laws were last
+       checked). Where the table has no effective date, a law is counted from 1 January
+       of its year, so a law passed in the same year may be counted a few months early.
+    4. Group: "mandates" if every counted row mandates or expands cooperation;
+       "restricts" if every counted row restricts it; "mixed" if both kinds are counted;
+       "none" if no row counts ("no statewide law recorded", which is not proof that the
+       state has none: the course data are incomplete).
+
+    Court rulings and attorney-general directives recorded in the table (for example
+    Massachusetts' *Lunn* or New Jersey's directive) count like statutes.
+    """
+    laws = law_rows(state_code, as_of)
+    directions = set(laws.loc[laws["counted"], "direction"])
+    if not directions:
+        return "none"
+    if directions == {"mandates"}:
+        return "mandates"
+    if directions == {"restricts"}:
+        return "restricts"
+    return "mixed"
+
+
+# -- the per-state table -----------------------------------------------------------------
+
+def snapshots() -> list[str]:
+    """Dates (ISO) of the ICE 287(g) sheets counted by state, oldest first."""
+    return sorted({_iso(s) for s in load("agreements_by_state")["snapshot"]})
+
+
+def _snapshot(snapshot) -> str:
+    if snapshot is None:
+        return snapshots()[-1]
+    try:
+        iso = _iso(snapshot)
+    except (ValueError, TypeError):
+        iso = None
+    if iso not in snapshots():
+        raise ValueError(f"Unknown snapshot {snapshot!r}. Accepted: {', '.join(snapshots())}.")
+    return iso
+
+
+def arrest_period() -> tuple[str, str]:
+    """First and last day (ISO) of the ICE arrest counts in ``state_outcomes``."""
+    out = load("state_outcomes")
+    out = out[out["metric"] == ARREST_METRIC]
+    return _iso(out["period_start"].min()), _iso(out["period_end"].max())
+
+
+def state_table(snapshot=None) -> pd.DataFrame:
+    """One row per state (50 states; DC is left out because its own laws are not in the
+    course data) with its policy group as of the ICE sheet date and the three measures.
+
+    Columns: state_code, state, group, agreements (Int64; <NA> if the sheet has no row),
+    population (Census estimate for 2025-07-01), agreements_per_100k (agreements /
+    population x 100,000), arrests (ICE administrative arrests in ``arrest_period()``),
+    arrests_per_100k (arrests / the population the arrest source used x 100,000).
+    """
+    iso = _snapshot(snapshot)
+    pop = load("state_population").set_index("state_code")
+    agr = load("agreements_by_state")
+    agr = agr[agr["snapshot"] == pd.Timestamp(iso)].set_index("state_code")
+    out = load("state_outcomes")
+    out = out[out["metric"] == ARREST_METRIC].set_index("state_code")
+    records = []
+    for code in sorted(c for c in STATES if c != "DC"):
+        population = int(pop.at[code, "population"]) if code in pop.index else None
+        agreements = int(agr.at[code, "total"]) if code in agr.index else None
+        arrests = int(out.at[code, "count"]) if code in out.index else None
+        arrest_pop = int(out.at[code, "population"]) if code in out.index else None
+        records.append({
+            "state_code": code, "state": ALL_CODES[code], "group": policy_group(code, iso),
+            "agreements": agreements, "population": population,
+            "agreements_per_100k": agreements / population * 100_000 if agreements is not None and population else None,
+            "arrests": arrests,
+            "arrests_per_100k": arrests / arrest_pop * 100_000 if arrests is not None and arrest_pop else None,
+        })
+    table = pd.DataFrame(records)
+    for col in ("agreements", "population", "arrests"):
+        table[col] = table[col].astype("Int64")
+    for col in ("agreements_per_100k", "arrests_per_100k"):
+        table[col] = table[col].astype("Float64")
+    return table
+
+
+def _fmt(metric: str, value) -> str:
+    if pd.isna(value):
+        return "n/a"
+    return f"{int(value):,}" if metric == "agreements" else f"{float(value):,.1f}"
+
+
+def figure_data(metric: str = "agreements_per_100k", snapshot=None) -> dict:
+    """What the strip chart shows: for each group (in GROUPS order) the states' values.
+
+    Returns ``groups`` (list of dicts: group, label, codes, values, hover, colour, symbol,
+    median, n), ``title``, ``as_of`` (the ICE sheet date, or the arrest period's end for
+    arrests), ``yaxis`` and ``left_out`` (states with no value, named).
+    """
+    check_choice(metric, METRICS, "measure")
+    iso = _snapshot(snapshot)
+    table = state_table(iso)
+    groups, left_out = [], []
+    for g in GROUPS:
+        part = table[table["group"] == g].sort_values("state_code")
+        have = part[part[metric].notna()]
+        left_out += list(part[part[metric].isna()]["state"])
+        values = [float(v) for v in have[metric]]
+        groups.append({
+            "group": g, "label": GROUP_LABELS[g], "codes": list(have["state_code"]), "values": values,
+            "hover": [f"{r['state']} ({GROUP_LABELS[g]}): {_fmt(metric, r[metric])} {METRIC_UNITS[metric]}"
+                      for _, r in have.iterrows()],
+            "colour": GROUP_COLOURS[g], "symbol": GROUP_SYMBOLS[g],
+            "median": float(pd.Series(values).median()) if values else None, "n": len(values),
+        })
+    if metric == "arrests_per_100k":
+        start, end = arrest_period()
+        what = f"ICE arrests by state, {start} to {end}, by cooperation-law group (laws as of {iso})"
+        as_of = end
+    else:
+        what = f"287(g) agreements by state and cooperation-law group (ICE sheet {iso})"
+        as_of = iso
+    return {"groups": groups, "title": chart_title(what, METRIC_UNITS[metric], as_of), "as_of": as_of,
+            "snapshot": iso, "metric": metric, "yaxis": METRICS[metric], "left_out": sorted(left_out)}
+
+
+def group_summary(metric: str = "agreements_per_100k", snapshot=None, data: dict | None = None) -> str:
+    """One sentence on the chart: the median state in each group and how many states it holds
+    (``data`` may pass in an already computed ``figure_data`` result)."""
+    data = data or figure_data(metric, snapshot)
+    parts = [f"{g['label'].lower()} {_fmt(metric, g['median'])} ({g['n']} states)"
+             for g in data["groups"] if g["n"]]
+    top = max((g for g in data["groups"] if g["n"]), key=lambda g: g["median"])
+    text = (f"Median {METRIC_PHRASES[metric]} by group: " + "; ".join(parts)
+            + f". The highest median is in the group '{top['label']}'.")
+    empty = [g["label"] for g in data["groups"] if not g["n"]]
+    if empty:
+        text += f" No state falls in: {', '.join(empty)}."
+    if data["left_out"]:
+        text += f" No value for: {', '.join(data['left_out'])}."
+    return text
+
+
+def caution_html(metric: str = "agreements_per_100k", snapshot=None) -> str:
+    """A plain box on what the comparison can and cannot show, with the dates it uses."""
+    iso = _snapshot(snapshot)
+    start, end = arrest_period()
+    items = [
+        "It shows association, not cause. States that mandate cooperation differ from states that "
+        "restrict it in many other ways (politics, border location, immigrant population, jail systems), "
+        "and the laws are partly a response to those differences.",
+        "Policy groups are coarse. One 'restricts' label covers a full 287(g) ban and a single courthouse "
+        "rule; 'no statewide law recorded' means none is in the course data, not that none exists, and "
+        "counties and cities inside a state can differ from state law.",
+        f"Groups use the laws in effect on {iso} as recorded; a law with no recorded effective date is "
+        "counted from 1 January of its year. Legal status is as last checked, not as it stood on that day.",
+        "A 287(g) count treats a sheriff's office in a county of a few thousand and a state police force "
+        "alike: one agency x one model is one agreement.",
+        f"ICE arrests ({start} to {end}) are counted by the state where ICE made the arrest, not where the "
+        "person lived, and are not split by method (jail transfer, 287(g), at-large). Rates use the Census "
+        "estimate of all residents on 2025-07-01, not the immigrant population.",
+    ]
+    if metric == "arrests_per_100k":
+        items.append("The arrest window is fixed; changing the ICE sheet changes only which laws count.")
+    return ("<div role='note' style='border:2px solid #555;padding:6px 10px;margin:6px 0'>"
+            "<strong>What this comparison can and cannot show</strong><ul>"
+            + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul></div>")
+
+
+def state_detail(state_code, snapshot=None) -> dict:
+    """One state's group, its measures and every law in the course data with whether it
+    counted and why (for the 'select a state' panel)."""
+    code = _code(state_code)
+    iso = _snapshot(snapshot)
+    row = state_table(iso).set_index("state_code").loc[code] if code != "DC" else None
+    laws = law_rows(code, iso)
+    return {
+        "code": code, "name": ALL_CODES[code], "group": policy_group(code, iso), "snapshot": iso,
+        "measures": {m: (None if row is None or pd.isna(row[m]) else float(row[m])) for m in METRICS},
+        "laws": [{"name": r["name"], "bill": r["bill"] if pd.notna(r["bill"]) else "", "year": int(r["year"]),
+                  "citation": r["citation"], "status": r["status"], "direction": r["direction"],
+                  "summary": r["summary"], "source_id": r["source_id"], "counted": bool(r["counted"]),
+                  "reason": r["reason"]} for _, r in laws.iterrows()],
+    }
+
+
+def state_detail_html(state_code, snapshot=None) -> str:
+    """The state panel as HTML: group, measures and the laws, each with its citation."""
+    d = state_detail(state_code, snapshot)
+    measures = "".join(f"<li>{escape(METRICS[m])}: {_fmt(m, v)}</li>" for m, v in d["measures"].items())
+    parts = [f"<h4>{escape(d['name'])} ({d['code']}): {escape(GROUP_LABELS[d['group']])}</h4>",
+             f"<p>Group as of the ICE sheet of {d['snapshot']}.</p><ul>{measures}</ul>"]
+    if d["laws"]:
+        items = "".join(
+            f"<li><strong>{escape(x['name'])}</strong>{' (' + escape(x['bill']) + ')' if x['bill'] else ''}, "
+            f"{x['year']}; {escape(x['direction'])}; status {escape(x['status'].replace('_', ' '))}. "
+            f"{escape(x['summary'])} <small>Cited: {escape(x['citation'])} [{escape(x['source_id'])}]. "
+            f"<em>{escape(x['reason'])}.</em></small></li>" for x in d["laws"])
+        parts.append(f"<p>Laws and rulings in the course data:</p><ul>{items}</ul>")
+    else:
+        parts.append("<p>No state law or ruling on cooperation with ICE is recorded for this state in the "
+                     "course data (which is not proof that none exists).</p>")
+    return "".join(parts)
+
+
+# -- the view ----------------------------------------------------------------------------
+
+class StatePoliciesExplorer:
+    """The widget behind ``explore_state_policies()``. Controls and the figure are
+    attributes so tests and instructors can drive it (``ex.metric.value = ...``)."""
+
+    def __init__(self, metric: str = "agreements_per_100k", snapshot: str | None = None, state: str = ""):
+        import ipywidgets as w
+        import plotly.graph_objects as go
+
+        check_choice(metric, METRICS, "measure")
+        snapshot = _snapshot(snapshot)
+        self.metric = w.Dropdown(options=[(v, k) for k, v in METRICS.items()], value=metric,
+                                 description="Measure:", style={"description_width": "initial"},
+                                 layout={"width": "380px"})
+        self.snapshot = w.Dropdown(options=snapshots(), value=snapshot, description="ICE sheet:",
+                                   style={"description_width": "initial"})
+        self.state = w.Dropdown(options=[("(choose a state)", "")]
+                                + sorted((ALL_CODES[c], c) for c in STATES if c != "DC"),
+                                value="", description="State:")
+        self.summary, self.caution, self.detail, self.message = w.HTML(), w.HTML(), w.HTML(), w.HTML()
+
+        data = figure_data(metric, snapshot)
+        self.fig = go.FigureWidget([
+            go.Box(y=g["values"], x=[g["label"]] * g["n"], name=g["label"], text=g["codes"],
+                   hovertext=g["hover"], hoverinfo="text", boxpoints="all", jitter=0.6, pointpos=0,
+                   fillcolor="rgba(0,0,0,0)", line={"color": g["colour"]},
+                   marker={"color": g["colour"], "symbol": g["symbol"], "size": 9,
+                           "line": {"color": "#333333", "width": 1}})
+            for g in data["groups"]])
+        apply_style(self.fig, data["title"])
+        self.fig.update_layout(height=480, showlegend=True, yaxis_title=data["yaxis"],
+                               xaxis_title="state cooperation-law group (rules in policy_group)",
+                               title={"font": {"size": 13}})
+        self._refresh()
+        self.metric.observe(self._refresh, names="value")
+        self.snapshot.observe(self._refresh, names="value")
+        self.state.observe(self._on_state, names="value")
+        if state:
+            self.state.value = _code(state)
+        self.widget = w.VBox([w.HBox([self.metric, self.snapshot]), self.summary, self.fig, self.caution,
+                              self.state, self.message, self.detail])
+        self.widget.explorer = self
+
+    def _refresh(self, *_):
+        data = figure_data(self.metric.value, self.snapshot.value)
+        with self.fig.batch_update():
+            for trace, g in zip(self.fig.data, data["groups"]):
+                trace.y, trace.x = g["values"], [g["label"]] * g["n"]
+                trace.text, trace.hovertext = g["codes"], g["hover"]
+            self.fig.layout.title.text = data["title"]
+            self.fig.layout.yaxis.title.text = data["yaxis"]
+        self.summary.value = f"<p role='status'>{escape(group_summary(data=data, metric=self.metric.value))}</p>"
+        self.caution.value = caution_html(self.metric.value, self.snapshot.value)
+        if self.state.value:
+            self.show_state(self.state.value)
+
+    def show_state(self, value) -> bool:
+        """Show a state's laws and measures; a bad value shows what is accepted instead."""
+        try:
+            html = state_detail_html(value, self.snapshot.value)
+        except ValueError as exc:
+            self.message.value = f"<p role='alert' style='color:#D55E00'>\u26a0 {escape(str(exc))}</p>"
+            return False
+        self.message.value = ""
+        self.detail.value = html
+        return True
+
+    def _on_state(self, change):
+        if change["new"]:
+            self.show_state(change["new"])
+
+
+def explore_state_policies(metric: str = "agreements_per_100k", snapshot: str | None = None, state: str = ""):
+    """Compare states grouped by their cooperation laws on 287(g) agreements (count or per
+    100,000 residents) or ICE arrests per 100,000 residents; pick a state to read its laws.
+    Starts on the latest ICE sheet. ``metric`` is one of METRICS."""
+    return StatePoliciesExplorer(metric, snapshot, state).widget
