@@ -106,7 +106,9 @@ def time_widget_updates(changes: int = 100) -> dict:
     out = {}
     for module_name, func in (("models", "explore_models"), ("pipeline", "explore_pipeline"),
                               ("authority", "explore_authority"), ("glossary", "explore_glossary"),
-                              ("actors", "explore_actors")):
+                              ("actors", "explore_actors"), ("detainers", "explore_detainers"),
+                              ("operations", "explore_operations"), ("operations", "explore_accounts"),
+                              ("state_policies", "explore_state_policies"), ("profile", "explore_profile")):
         try:
             view = getattr(importlib.import_module(f"immfed.widgets.{module_name}"), func)()
         except (ImportError, AttributeError):
@@ -137,7 +139,7 @@ def main() -> int:
     result["import_immfed_widgets_s"] = time_import()
     notebooks = {}
     if not args.skip_notebooks:
-        paths = sorted([*(REPO / "lessons").glob("*.ipynb"), *(REPO / "exercises").glob("*.ipynb")])
+        paths = sorted([*(REPO / "lessons").glob("*.ipynb"), *(REPO / "exercises" / "student").glob("*.ipynb")])
         if paths:
             notebooks["(empty notebook)"] = time_notebook(None)
             notebooks["(baseline: imports + one FigureWidget)"] = time_notebook(None, BASELINE_CODE)

@@ -1,4 +1,4 @@
-"""The ``immfed`` command: check and list the course data (more verbs join as they land)."""
+"""The ``immfed`` command: check, cite and refresh the course data; build, grade and copy exercises."""
 
 from __future__ import annotations
 
@@ -122,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source_id")
     p.add_argument("--root", help=argparse.SUPPRESS)
     p.set_defaults(func=_data_cite)
+    # Other command groups live beside the code they drive and register themselves here.
+    from immfed.exercises.cli import add_commands as add_exercise_commands
+
+    add_exercise_commands(sub)
     return parser
 
 

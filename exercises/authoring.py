@@ -1,0 +1,102 @@
+"""Write an exercise source notebook in otter-grader's assign format from Python.
+
+The source notebook in ``exercises/source/`` is what instructors edit; this helper only
+saves typing when starting a new one::
+
+    nb = SourceNotebook("04_detainers", "Exercise 04. Detainers and jails")
+    nb.md("Intro text")
+    nb.question("q1", "**Q1.** Prompt ...", solution='q1 = "b"  # SOLUTION',
+                public=['assert_ok("04", "q1", q1)'], hidden=['assert q1.strip().lower() == "b"'])
+    nb.written("q9", "**Q9.** Explain ...", answer="Model answer ...", rubric="- 1 pt ...")
+    nb.write("exercises/source/04_detainers.ipynb")
+
+Each question becomes the otter cells ``# BEGIN QUESTION`` ... ``# END QUESTION``; public
+tests are what students' self-checks mirror, hidden tests only run when grading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+
+def assignment_config(name: str) -> str:
+    """The otter ``# ASSIGNMENT CONFIG`` cell text for exercise ``name``."""
+    return "\n".join([
+        "# ASSIGNMENT CONFIG",
+        f"name: {name}",
+        "generate: true",  # without it otter writes no autograder zip (verified with otter-grader 7.0)
+        "run_tests: false",  # pytest/nbval runs every public and hidden test against the solutions instead
+        "init_cell: true",
+        "check_all_cell: false",
+        "export_cell: false",
+        "solutions_pdf: false",
+        "tests:",
+        "  files: false",
+        "  ok_format: true",
+        "files: []",
+    ])
+
+
+def public_test(exercise: str, question: str, var: str | None = None) -> str:
+    """The standard public test: the same friendly check students run with grader.check."""
+    return (f"from immfed.exercises.checks import assert_ok\n"
+            f'assert_ok("{exercise}", "{question}", {var or question})')
+
+
+def options_md(options: dict) -> str:
+    """A key's options as a markdown list: - **a**. text."""
+    return "\n".join(f"- **{k}**. {v}" for k, v in options.items())
+
+
+class SourceNotebook:
+    """Accumulates cells for one exercise source notebook."""
+
+    def __init__(self, name: str, title: str):
+        self.name = name
+        self.exercise = name[:2]
+        self.cells = [nbformat.v4.new_raw_cell(assignment_config(name)), nbformat.v4.new_markdown_cell(title)]
+
+    def md(self, text: str) -> None:
+        self.cells.append(nbformat.v4.new_markdown_cell(text.strip()))
+
+    def code(self, text: str) -> None:
+        self.cells.append(nbformat.v4.new_code_cell(text.strip()))
+
+    def question(self, name: str, prompt: str, solution: str, public: list[str], hidden: list[str],
+                 points: int | float = 1) -> None:
+        """An auto-graded question: prompt, solution code, public and hidden tests.
+
+        Otter splits ``points`` evenly over the test cases, so a submission that passes the
+        public check but fails a hidden one gets part of the points."""
+        raw, code, md = nbformat.v4.new_raw_cell, nbformat.v4.new_code_cell, nbformat.v4.new_markdown_cell
+        self.cells += [raw(f"# BEGIN QUESTION\nname: {name}\npoints: {points}"), md(prompt.strip()),
+                       raw("# BEGIN SOLUTION"), code(solution.strip()), raw("# END SOLUTION"),
+                       raw("# BEGIN TESTS")]
+        self.cells += [code(t.strip()) for t in public]
+        self.cells += [code('""" # BEGIN TEST CONFIG\nhidden: true\n""" # END TEST CONFIG\n' + t.strip())
+                       for t in hidden]
+        self.cells += [raw("# END TESTS"), raw("# END QUESTION")]
+
+    def written(self, name: str, prompt: str, answer: str, rubric: str, points: int | float = 3) -> None:
+        """A short written answer, graded by the instructor with ``rubric`` (never shown to students)."""
+        raw, md = nbformat.v4.new_raw_cell, nbformat.v4.new_markdown_cell
+        self.cells += [raw(f"# BEGIN QUESTION\nname: {name}\nmanual: true\npoints: {points}"), md(prompt.strip()),
+                       raw("# BEGIN SOLUTION"),
+                       md(f"**Model answer.** {answer.strip()}\n\n**Rubric ({points} points).**\n\n{rubric.strip()}"),
+                       raw("# END SOLUTION"), raw("# END QUESTION")]
+
+    def write(self, path: str | Path) -> Path:
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = dict(KERNELSPEC)
+        nb.metadata["language_info"] = {"name": "python"}
+        nb.cells = self.cells
+        for i, cell in enumerate(nb.cells):
+            cell["id"] = f"{self.exercise}-{i:03d}"
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+        return path
