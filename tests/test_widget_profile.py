@@ -160,10 +160,6 @@ def test_detainer_section_calls_assess_detainer_for_each_request(monkeypatch):
 
 
 def test_detainer_section_with_the_real_assessor():
-    try:
-        from immfed.widgets.detainers import assess_detainer  # noqa: F401
-    except ImportError:
-        pytest.skip("widgets/detainers.py (lesson 04) not installed yet")
     known = _known_sources()
     for code in ("TX", "CA"):
         facts = pr.state_profile(code).section("detainers").facts

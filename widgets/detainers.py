@@ -408,7 +408,9 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
         return dt.datetime.combine(dt.date.fromisoformat(day_dd.value), dt.time(hour_sl.value))
 
     data = clock_figure_data(release_time())
-    fig = go.FigureWidget()
+    # built as a plain Figure, then wrapped: traces added to a FigureWidget before it is
+    # displayed never reach the browser (its chart would show empty axes)
+    fig = go.Figure()
     fig.add_trace(go.Scatter(x=data["counted"]["x"], y=data["counted"]["y"], text=data["counted"]["text"],
                              mode="lines", name="Hours that count", line={"color": PALETTE["blue"], "width": 26},
                              hovertemplate="%{text}: %{x}<extra></extra>"))
@@ -424,6 +426,7 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
     fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
                       yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
                       margin={"b": 120})
+    fig = go.FigureWidget(fig)
 
     def refresh(*_):
         try:

@@ -207,7 +207,7 @@ def timeline_figure(roles=None, states=None):
 
 def _layout(fig, data) -> None:
     n = max(len(data["names"]), 1)
-    fig.update_layout(height=220 + 34 * n, xaxis_title="date (marker = start; bar = span to the reported end; no bar = no end reported)",
+    fig.update_layout(height=220 + 34 * n, xaxis_title="date (marker: start; bar: to the reported end)",
                       legend={"orientation": "h", "y": -0.25, "title": {"text": "Local agencies' role:"}})
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(data["names"])), automargin=True,
                      title=None)
@@ -257,7 +257,9 @@ def operations_html(roles=None, states=None) -> str:
         items.append(
             f"<details><summary><strong>{escape(r['name'])}</strong>, {escape(r['place'])} "
             f"({_iso(r['start'])} to {end}); local role: "
-            f"<span style='color:{ROLE_COLOURS[role]}'>{escape(ROLE_LABELS[role])}</span> [{shape}]</summary>"
+            # the colour underlines the label: Okabe-Ito orange text on white fails contrast (2:1)
+            f"<span style='border-bottom:3px solid {ROLE_COLOURS[role]}'>{escape(ROLE_LABELS[role])}</span>"
+            f" [{shape}]</summary>"
             f"<p><strong>Federal agencies:</strong> {escape(r['federal_agencies'])}</p>"
             f"<p><strong>What local and state agencies did:</strong> {escape(r['local_role_detail'])}</p>{lit}"
             + (f"<p><strong>Reported arrest figures</strong> (as reported; not audited):</p><ul>{count_items}</ul>"

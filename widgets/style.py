@@ -14,12 +14,15 @@ MODEL_NAMES = {"jem": "Jail Enforcement Model", "wso": "Warrant Service Officer"
 
 
 def chart_title(what: str, unit: str, as_of: str) -> str:
-    """A chart title that always states the unit and the date the figures are current to."""
-    return f"{what} ({unit}), as of {as_of}"
+    """A chart title that always states the unit and the date the figures are current to.
+
+    The unit and date go on a second line: plotly never wraps a title, and a
+    one-line title is cut off in a narrow notebook column."""
+    return f"{what}<br>({unit}), as of {as_of}"
 
 
 def apply_style(fig, title: str):
     """Give a plotly figure the course's title, font and margins; returns the figure."""
     fig.update_layout(title={"text": title, "x": 0.01}, font={"size": 14},
-                      margin={"l": 60, "r": 20, "t": 70, "b": 50}, template="simple_white")
+                      margin={"l": 60, "r": 20, "t": 80, "b": 50}, template="simple_white")
     return fig

@@ -1,4 +1,4 @@
-"""The ``immfed`` command: check, cite and refresh the course data; build, grade and copy exercises."""
+"""The ``immfed`` command: check, cite and refresh the course data; build, grade and copy exercises; build the static site."""
 
 from __future__ import annotations
 
@@ -124,8 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_data_cite)
     # Other command groups live beside the code they drive and register themselves here.
     from immfed.exercises.cli import add_commands as add_exercise_commands
+    from immfed.site import add_commands as add_site_commands
 
     add_exercise_commands(sub)
+    add_site_commands(sub)
     return parser
 
 

@@ -1,0 +1,528 @@
+"""Build the course as a static website that reads offline: ``immfed site build DEST``.
+
+Every lesson notebook is executed, then written out as one HTML page; an index page
+holds the course map (titles, estimated times, learning objectives). The site needs no
+kernel and no network:
+
+* plotly.js is written once, as ``assets/plotly.min.js``, and shared by every page;
+* a widget cannot run without a kernel, so each one is shown as it stood when the
+  lesson finished running: its charts as static plotly figures with a text alternative,
+  its text as text, its controls replaced by a note to open the notebook in Jupyter,
+  and self-check questions with their options (the answer is not given away);
+* citation markers such as ``[@usc_8_1357]`` link to the lesson's reference list.
+
+Why not the executed widget state alone: plotly's FigureWidget sends later changes to
+the browser as one-off messages, so the saved widget state keeps only the figure it
+was built with (often without its title or data). The build therefore asks the kernel,
+after the last cell, for every live figure as it is now, and draws that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+LESSON_GLOB = "[0-9][0-9]_*.ipynb"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+FIGURES_MIME = "application/x-immfed-figures+json"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+PLOTLY_ASSET = "assets/plotly.min.js"
+CSS_ASSET = "assets/site.css"
+COURSE_TITLE = "Local Police and ICE: immigration federalism in practice"
+CONTROLS_NOTE = "Open this lesson in Jupyter to use the controls."
+QUIZ_NOTE = "Open this lesson in Jupyter to check your answer and get feedback."
+
+# Run in the kernel after the lesson's last cell: every live plotly FigureWidget, as it
+# is now, keyed by its widget model id.
+_SNAPSHOT_CODE = """
+def _immfed_site_snapshot():
+    import json
+    from IPython.display import display
+    try:
+        import ipywidgets.widgets.widget as _ww
+        from plotly.basewidget import BaseFigureWidget
+        import plotly.io as pio
+    except ImportError:
+        return
+    live = getattr(_ww, "_instances", None) or getattr(_ww.Widget, "widgets", {})
+    figures = {mid: json.loads(pio.to_json(w, validate=False))
+               for mid, w in list(live.items()) if isinstance(w, BaseFigureWidget)}
+    display({"%s": figures}, raw=True)
+_immfed_site_snapshot()
+del _immfed_site_snapshot
+""" % FIGURES_MIME
+
+CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
+       background: #ffffff; line-height: 1.5; margin: 0; }
+header.site, footer.site { background: #f3f3f3; padding: 0.6em 1.2em; }
+header.site a, footer.site a { color: #0b4f8a; }
+main { max-width: 62em; margin: 0 auto; padding: 0 1.2em 2em; }
+a { color: #0b4f8a; }
+nav.lessons ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; margin: 0; }
+pre { white-space: pre-wrap; word-break: break-word; background: #f6f6f6; padding: 0.6em;
+      border-left: 3px solid #999999; font-size: 0.88em; }
+table { border-collapse: collapse; margin: 0.6em 0; }
+th, td { border: 1px solid #cccccc; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
+.output { margin: 0.4em 0 1em; }
+.widget-static { border: 1px solid #cccccc; padding: 0.6em 0.8em; margin: 0.6em 0; }
+.widget-static .tab { margin-top: 0.8em; }
+.note { background: #fff4d6; border-left: 4px solid #8a5a00; padding: 0.4em 0.6em; }
+.settings { font-size: 0.92em; color: #333333; }
+figure.chart { margin: 0.6em 0; }
+figure.chart figcaption { font-size: 0.92em; color: #333333; }
+.quiz-options { list-style: none; padding-left: 0.5em; }
+.cite a { text-decoration: underline; }
+"""
+
+
+# -- finding and reading lessons -------------------------------------------------------
+
+def find_lessons(folder: str | Path | None = None, only: list[str] | None = None) -> list[Path]:
+    """The lesson notebooks in teaching order (names start with two digits).
+
+    ``folder`` defaults to the installed lessons; ``only`` keeps lessons whose number
+    ("02") or file stem ("02_287g_models") is listed.
+    """
+    if folder is None:
+        from immfed.lessons import lesson_paths
+
+        paths = lesson_paths()
+    else:
+        paths = sorted(Path(folder).glob(LESSON_GLOB))
+    if only:
+        wanted = set(only)
+        paths = [p for p in paths if p.stem in wanted or p.stem.split("_", 1)[0] in wanted]
+    return paths
+
+
+class _NbconvertMarkdown:
+    """nbconvert's mistune renderer (always installed with JupyterLab) behind the two
+    methods the site uses, for when markdown-it-py is not installed."""
+
+    def render(self, text: str) -> str:
+        from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+        return markdown2html_mistune(text)
+
+    def renderInline(self, text: str) -> str:  # noqa: N802 - markdown-it's name
+        out = self.render(text).strip()
+        return out[3:-4] if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1 else out
+
+
+def _markdown():
+    """A markdown renderer: markdown-it-py (CommonMark with tables) where installed,
+    nbconvert's otherwise."""
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError:
+        return _NbconvertMarkdown()
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _bold_field(text: str, label: str) -> str:
+    """The text after ``**label:**`` up to the end of its paragraph, on one line."""
+    match = re.search(r"\*\*" + re.escape(label) + r":?\*\*:?\s*(.+?)(?:\n\s*\n|$)", text, re.S | re.I)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+def lesson_info(nb, path: Path) -> dict:
+    """What the course map says about a lesson, read from its first markdown cell.
+
+    Returns ``number``, ``stem``, ``page`` (the HTML file name), ``title``, ``time``
+    (estimated time), ``current`` (facts current to) and ``objectives`` (a list of
+    markdown strings); missing parts are empty, never guessed.
+    """
+    path = Path(path)
+    first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+    text = "".join(first.source) if first else ""
+    title_match = re.search(r"^#\s+(.+)$", text, re.M)
+    objectives: list[str] = []
+    section = re.search(r"^#+\s*Learning objectives\s*$(.+?)(?=^#|\Z)", text, re.M | re.S | re.I)
+    if section:
+        for item in re.split(r"^\s*(?:\d+\.|[-*])\s+", section.group(1), flags=re.M)[1:]:
+            item = item.split("\n\n")[0]
+            objectives.append(" ".join(item.split()))
+    return {"number": path.stem.split("_", 1)[0], "stem": path.stem, "page": f"{path.stem}.html",
+            "title": title_match.group(1).strip() if title_match else path.stem,
+            "time": _bold_field(text, "Estimated time"), "current": _bold_field(text, "Facts current to"),
+            "objectives": objectives}
+
+
+# -- executing -------------------------------------------------------------------------
+
+def execute_lesson(path: str | Path, timeout: int = 600):
+    """Run a lesson notebook top to bottom in a fresh kernel; returns the executed notebook.
+
+    Widget state is kept (``store_widget_state``) and the notebook metadata gains
+    ``immfed_figures``: every plotly FigureWidget as it stood after the last cell.
+    A cell that fails stops the build with the lesson's name and the error.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(_SNAPSHOT_CODE))
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    snapshot = nb.cells.pop()
+    figures = {}
+    for out in snapshot.get("outputs", []):
+        figures.update(out.get("data", {}).get(FIGURES_MIME, {}))
+    nb.metadata["immfed_figures"] = figures
+    return nb
+
+
+# -- HTML for cells and outputs --------------------------------------------------------
+
+def link_markers(fragment: str) -> str:
+    """Turn ``[@id]`` / ``[@a; @b]`` citation markers in an HTML fragment into links to
+    the reference list (``#ref-id``); markers inside ``<code>`` are left as written."""
+    from immfed.lessons import MARKER
+
+    def linked(match):
+        ids = [p.strip().lstrip("@") for p in match.group(1).split(";")]
+        links = "; ".join(f'<a href="#ref-{i}">{i}</a>' for i in ids)
+        return f'<span class="cite">[{links}]</span>'
+
+    parts = re.split(r"(<code[^>]*>.*?</code>|<pre[^>]*>.*?</pre>)", fragment, flags=re.S)
+    return "".join(p if p.startswith(("<code", "<pre")) else MARKER.sub(linked, p) for p in parts)
+
+
+def markdown_html(text: str) -> str:
+    """A markdown cell as HTML, with citation markers linked."""
+    return link_markers(_markdown().render(text))
+
+
+def _text(fragment: str) -> str:
+    """The plain text of an HTML fragment (for text alternatives)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment or "")).split())
+
+
+def figure_html(figure: dict, fig_id: str, summary: str = "") -> str:
+    """One plotly figure as a static chart: a div drawn by the shared plotly.js, with
+    ``role="img"`` and a text alternative (the chart title and its summary sentence)."""
+    layout = dict(figure.get("layout") or {})
+    title = layout.get("title")
+    title_text = _text(title.get("text", "") if isinstance(title, dict) else str(title or ""))
+    label = ". ".join(t for t in (title_text or "Chart", summary) if t)
+    spec = {"data": figure.get("data") or [], "layout": layout}
+    payload = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
+    config = json.dumps({"displayModeBar": False, "responsive": True, "staticPlot": False})
+    caption = f"<figcaption>{html.escape(label)}</figcaption>" if not summary else ""
+    return (f'<figure class="chart"><div id="{fig_id}" class="static-plot" role="img" '
+            f'aria-label="{html.escape(label, quote=True)}"></div>{caption}'
+            f'<script>(function(){{var f={payload};Plotly.newPlot("{fig_id}",f.data,f.layout,{config});}})();'
+            f'</script></figure>')
+
+
+class _Page:
+    """What one page's renderer carries along: widget state, live figures, counters."""
+
+    def __init__(self, nb, notebook_link: str):
+        meta = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {})
+        self.state = meta.get("state", {})
+        self.figures = nb.metadata.get("immfed_figures", {})
+        self.notebook_link = notebook_link
+        self.count = 0
+        self.has_plot = False
+
+    def next_id(self) -> str:
+        self.count += 1
+        return f"chart-{self.count}"
+
+
+_BOXES = {"VBoxModel", "HBoxModel", "BoxModel", "GridBoxModel"}
+_TABBED = {"TabModel", "AccordionModel", "StackModel"}
+_TEXT = {"HTMLModel", "HTMLMathModel"}
+
+
+def _ref(value) -> str:
+    return value[len("IPY_MODEL_"):] if isinstance(value, str) and value.startswith("IPY_MODEL_") else ""
+
+
+def _setting(model: dict) -> str:
+    """A control's current value as "Label: value" (empty for buttons and unlabelled ones)."""
+    state = model["state"]
+    name = model["model_name"]
+    label = _text(state.get("description", "")).rstrip(":")
+    if name == "ButtonModel":
+        return ""
+    if "_options_labels" in state:
+        idx = state.get("index")
+        if isinstance(idx, (list, tuple)):
+            value = ", ".join(state["_options_labels"][i] for i in idx) or "none"
+        else:
+            value = state["_options_labels"][idx] if isinstance(idx, int) else "none chosen"
+    elif "value" in state:
+        value = state["value"]
+        value = ("yes" if value else "no") if isinstance(value, bool) else value
+        if value in ("", None):
+            return ""
+    else:
+        return ""
+    return f"{label}: {value}" if label else str(value)
+
+
+def _widget(page: _Page, mid: str, settings: list, in_quiz: bool = False, summary: str = "") -> str:
+    """Static HTML for one widget model and its children; control values go to ``settings``."""
+    model = page.state.get(mid)
+    if model is None:
+        return ""
+    name, state = model["model_name"], model["state"]
+    classes = state.get("_dom_classes", []) or []
+    if "immfed-quiz" in classes:
+        inner = "".join(_widget(page, _ref(c), [], True) for c in state.get("children", []))
+        return f'<div class="quiz">{inner}<p class="note">{QUIZ_NOTE}</p></div>'
+    if name in _BOXES:
+        children = [_ref(c) for c in state.get("children", [])]
+        parts = []
+        for i, child in enumerate(children):
+            hint = ""
+            if page.state.get(child, {}).get("model_name") == "AnyModel":
+                # the summary sentence sits beside the chart: the nearest text sibling
+                near = children[i + 1:i + 3] + children[max(0, i - 2):i][::-1]
+                hint = next((t for t in (_text(page.state.get(c, {}).get("state", {}).get("value", ""))
+                                         for c in near if page.state.get(c, {}).get("model_name") in _TEXT)
+                             if 0 < len(t) < 600), "")
+            parts.append(_widget(page, child, settings, in_quiz, hint))
+        return f"<div>{''.join(parts)}</div>"
+    if name in _TABBED:
+        titles = list(state.get("titles") or [])
+        children = [_ref(c) for c in state.get("children", [])]
+        if name == "StackModel":
+            sel = state.get("selected_index") or 0
+            children = children[sel:sel + 1]
+            titles = []
+        parts = []
+        for i, child in enumerate(children):
+            title = titles[i] if i < len(titles) and titles[i] else ""
+            head = f'<p class="tab-title"><strong>{html.escape(title)}</strong></p>' if title else ""
+            parts.append(f'<div class="tab">{head}{_widget(page, child, settings, in_quiz)}</div>')
+        return "".join(parts)
+    if name in _TEXT:
+        return link_markers(state.get("value", ""))
+    if name == "LabelModel":
+        return f"<p>{html.escape(str(state.get('value', '')))}</p>"
+    if name == "OutputModel":
+        return "".join(output_html(o, page) for o in state.get("outputs", []))
+    if name == "AnyModel" or "_widget_data" in state:
+        figure = page.figures.get(mid) or {"data": state.get("_widget_data", []),
+                                           "layout": state.get("_widget_layout", {})}
+        page.has_plot = True
+        return figure_html(figure, page.next_id(), summary)
+    if in_quiz and "_options_labels" in state:
+        items = "".join(f"<li>{html.escape(o)}</li>" for o in state["_options_labels"])
+        return f'<ul class="quiz-options">{items}</ul>'
+    if in_quiz:
+        return ""
+    if model.get("model_module") == "@jupyter-widgets/controls" and not name.endswith(("StyleModel", "LayoutModel")):
+        text = _setting(model)
+        if text:
+            settings.append(text)
+    return ""
+
+
+def widget_html(view: dict, page: _Page) -> str:
+    """A widget output as static HTML with a note where controls were left out."""
+    settings: list[str] = []
+    body = _widget(page, view.get("model_id", ""), settings)
+    note = ""
+    if settings:
+        shown = "; ".join(html.escape(str(s)) for s in settings)
+        note = (f'<p class="note">{CONTROLS_NOTE} <a href="{page.notebook_link}">Download the notebook</a>.'
+                f' <span class="settings">Shown with: {shown}.</span></p>')
+    return f'<div class="widget-static">{note}{body}</div>'
+
+
+def output_html(output: dict, page: _Page) -> str:
+    """One cell output as HTML: widgets, plotly figures, HTML, images or text."""
+    kind = output.get("output_type")
+    if kind == "stream":
+        return f'<pre class="stream">{html.escape(output.get("text", ""))}</pre>'
+    if kind == "error":
+        return f'<pre class="error">{html.escape(output.get("ename", ""))}: {html.escape(output.get("evalue", ""))}</pre>'
+    data = output.get("data", {})
+    if WIDGET_VIEW in data and data[WIDGET_VIEW].get("model_id") in page.state:
+        return widget_html(data[WIDGET_VIEW], page)
+    if PLOTLY_MIME in data:
+        page.has_plot = True
+        return figure_html(data[PLOTLY_MIME], page.next_id())
+    if "text/html" in data:
+        return link_markers("".join(data["text/html"]))
+    if "image/svg+xml" in data:
+        return "".join(data["image/svg+xml"])
+    for mime in ("image/png", "image/jpeg"):
+        if mime in data:
+            alt = html.escape(_text("".join(data.get("text/plain", ""))) or "Figure")
+            return f'<img src="data:{mime};base64,{"".join(data[mime]).strip()}" alt="{alt}">'
+    if "text/markdown" in data:
+        return markdown_html("".join(data["text/markdown"]))
+    if "text/plain" in data and not data.get(WIDGET_VIEW):
+        return f'<pre class="text">{html.escape("".join(data["text/plain"]))}</pre>'
+    return ""
+
+
+def tool_references(fragment: str) -> str:
+    """A reference list for sources the page links to but its own list lacks.
+
+    A lesson's ``reference_list`` covers the markers written in the notebook; a tool
+    may show more (a state profile cites the rows it draws from). Those get their own
+    list, so every citation link on the page lands on an entry.
+    """
+    from immfed.data import catalog
+
+    listed = set(re.findall(r'id="ref-([a-z0-9_]+)"', fragment))
+    linked = list(dict.fromkeys(re.findall(r'href="#ref-([a-z0-9_]+)"', fragment)))
+    missing = [sid for sid in linked if sid not in listed]
+    if not missing:
+        return ""
+    cat = catalog()
+    items = []
+    for sid in missing:
+        try:
+            text = html.escape(cat.cite(sid))
+        except KeyError:
+            text = "not in the course's sources table"
+        items.append(f'<li id="ref-{sid}"><code>{sid}</code>: {text}</li>')
+    return ("<h2>Sources shown by the interactive tools</h2>\n<p>The tools on this page cite these sources "
+            "as well as those in the reference list above.</p>\n"
+            f"<ol class='immfed-references'>{''.join(items)}</ol>")
+
+
+# -- pages -----------------------------------------------------------------------------
+
+def _document(title: str, body: str, scripts: str = "") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n<link rel=\"stylesheet\" href=\"{CSS_ASSET}\">\n{scripts}</head>\n"
+            f'<body>\n<header class="site"><a href="index.html">{html.escape(COURSE_TITLE)}</a></header>\n'
+            f"{body}\n<footer class=\"site\"><p>Static copy of the course for reading offline. "
+            f"Widgets show the state the lesson opens with; open the notebooks in Jupyter to use them.</p>"
+            f"</footer>\n</body>\n</html>\n")
+
+
+def lesson_page(nb, info: dict, infos: list[dict]) -> str:
+    """The HTML page for one executed lesson; ``infos`` (every lesson) feeds the navigation."""
+    page = _Page(nb, f"notebooks/{info['stem']}.ipynb")
+    parts = []
+    for cell in nb.cells:
+        source = "".join(cell.source)
+        if cell.cell_type == "markdown":
+            parts.append(markdown_html(source))
+        elif cell.cell_type == "code":
+            if source.strip():
+                parts.append(f'<details class="code"><summary>Code</summary>'
+                             f'<pre><code>{html.escape(source)}</code></pre></details>')
+            outs = "".join(output_html(o, page) for o in cell.get("outputs", []))
+            if outs:
+                parts.append(f'<div class="output">{outs}</div>')
+    parts.append(tool_references("".join(parts)))
+    links = "".join(f'<li><a href="{i["page"]}"'
+                    + (' aria-current="page"' if i["stem"] == info["stem"] else "")
+                    + f'>{html.escape(i["number"])}</a></li>' for i in infos)
+    nav = (f'<nav class="lessons" aria-label="Lessons"><ul><li><a href="index.html">Course map</a></li>'
+           f'{links}</ul></nav>')
+    body = f'<main>\n{nav}\n' + "\n".join(parts) + f'\n<p><a href="{page.notebook_link}">Download this ' \
+           f'lesson as a notebook</a> to run it in Jupyter.</p>\n</main>'
+    scripts = f'<script src="{PLOTLY_ASSET}" charset="utf-8"></script>\n' if page.has_plot else ""
+    return _document(f"{_text(markdown_html(info['title']))} | {COURSE_TITLE}", body, scripts)
+
+
+def index_page(infos: list[dict]) -> str:
+    """The course map: one row per lesson with its time and learning objectives."""
+    md = _markdown()
+    rows = []
+    for i in infos:
+        objs = "".join(f"<li>{md.renderInline(o)}</li>" for o in i["objectives"])
+        rows.append(f'<tr><th scope="row"><a href="{i["page"]}">{md.renderInline(i["title"])}</a></th>'
+                    f'<td>{html.escape(i["time"]) or "not stated"}</td>'
+                    f'<td>{"<ol>" + objs + "</ol>" if objs else "not stated"}</td>'
+                    f'<td>{md.renderInline(i["current"]) or "not stated"}</td></tr>')
+    body = (f"<main>\n<h1>{html.escape(COURSE_TITLE)}</h1>\n"
+            "<p>How state and local law enforcement interacts with U.S. Immigration and Customs Enforcement "
+            "(ICE) during arrests. Every factual claim carries a marker that links to the lesson's dated "
+            "reference list.</p>\n<h2>Course map</h2>\n"
+            "<table><caption>Lessons in teaching order</caption><thead><tr><th scope=\"col\">Lesson</th>"
+            "<th scope=\"col\">Estimated time</th><th scope=\"col\">Learning objectives</th>"
+            "<th scope=\"col\">Facts current to</th></tr></thead><tbody>" + "".join(rows)
+            + "</tbody></table>\n<p>The pages read offline. Interactive widgets appear as they stand when a "
+              "lesson opens; to use them, open the notebooks (linked from each page) in JupyterLab.</p>\n</main>")
+    return _document(f"Course map | {COURSE_TITLE}", body)
+
+
+# -- the build -------------------------------------------------------------------------
+
+def _execute_one(args):
+    path, timeout = args
+    return execute_lesson(path, timeout)
+
+
+def build_site(dest: str | Path, lessons: list[Path] | None = None, jobs: int = 2,
+               timeout: int = 600, log=print) -> list[Path]:
+    """Execute the lessons and write the static site into ``dest``; returns the pages written.
+
+    ``lessons`` defaults to every installed lesson. ``jobs`` lessons run at a time (each
+    in its own kernel). The folder gets ``index.html``, one page per lesson, the source
+    notebooks under ``notebooks/`` and the shared ``assets/``.
+    """
+    import plotly.offline
+
+    dest = Path(dest)
+    lessons = list(lessons) if lessons is not None else find_lessons()
+    if not lessons:
+        raise ValueError("no lesson notebooks found")
+    (dest / "assets").mkdir(parents=True, exist_ok=True)
+    (dest / "notebooks").mkdir(exist_ok=True)
+    (dest / PLOTLY_ASSET).write_text(plotly.offline.get_plotlyjs(), encoding="utf-8")
+    (dest / CSS_ASSET).write_text(CSS, encoding="utf-8")
+    work = [(p, timeout) for p in lessons]
+    if jobs > 1 and len(lessons) > 1:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(lessons))) as pool:
+            executed = list(pool.map(_execute_one, work))
+    else:
+        executed = [_execute_one(w) for w in work]
+    infos = [lesson_info(nb, p) for nb, p in zip(executed, lessons)]
+    written = []
+    for nb, path, info in zip(executed, lessons, infos):
+        shutil.copy(path, dest / "notebooks" / path.name)
+        out = dest / info["page"]
+        out.write_text(lesson_page(nb, info, infos), encoding="utf-8")
+        log(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
+        written.append(out)
+    index = dest / "index.html"
+    index.write_text(index_page(infos), encoding="utf-8")
+    log(f"wrote {index}; plotly.js shared as {dest / PLOTLY_ASSET}")
+    return [index, *written]
+
+
+def _site_build(args) -> int:
+    try:
+        lessons = find_lessons(args.lessons_dir, args.only)
+        build_site(args.dest, lessons, jobs=args.jobs, timeout=args.timeout)
+    except Exception as exc:  # a failing lesson: say which, without a wall of traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def add_commands(sub) -> None:
+    """Add the ``site`` group (``immfed site build DEST``) to the ``immfed`` command line."""
+    site = sub.add_parser("site", help="build the course as a static website that reads offline")
+    ssub = site.add_subparsers(dest="verb", required=True)
+    p = ssub.add_parser("build", help="execute every lesson and write an HTML site into DEST")
+    p.add_argument("dest", help="output folder (created if missing)")
+    p.add_argument("--only", nargs="+", metavar="LESSON", help="lesson numbers or stems to build (default: all)")
+    p.add_argument("--lessons-dir", help=argparse.SUPPRESS)
+    p.add_argument("--jobs", type=int, default=2, help="lessons executed at once (default 2)")
+    p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    p.set_defaults(func=_site_build)
