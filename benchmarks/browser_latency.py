@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-         "--ServerApp.token=", "--VoilaConfiguration.extension_denylist=['ipylab']", str(REPO / "lessons")],
+         "--ServerApp.token=", str(REPO / "lessons")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
     base = f"http://127.0.0.1:{port}"
     results = {}

@@ -40,11 +40,10 @@ def voila_url():
     """A Voila server over lessons/, bound to 127.0.0.1, for the whole module."""
     port = free_port()
     cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-           "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']",
-           # otter-grader (exercises) pulls in ipylab, whose plugin needs JupyterLab's main menu
-           # and logs an activation error under Voila; nothing in the course uses it
-           "--VoilaConfiguration.extension_denylist=['ipylab']", str(REPO / "lessons")]
+           "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']", str(REPO / "lessons")]
     base = f"http://127.0.0.1:{port}"
+    # run from the repository root so Voila reads voila.json, which turns off the JupyterLab
+    # extensions that otter-grader's dependencies bring (they log errors outside JupyterLab)
     with serve(cmd, base, "voila", ARTIFACTS / "voila.log", cwd=REPO):
         yield base
 
