@@ -411,7 +411,10 @@ def profile_markdown(profile) -> str:
 def memo_template(state_code) -> str:
     """A policy-memo skeleton in Markdown for one state: the profile's key facts and their
     citations prefilled, and blank headings for the student's own analysis."""
-    p = state_profile(state_code)
+    return _memo_markdown(state_profile(state_code))
+
+
+def _memo_markdown(p: Profile) -> str:
     blank = "_(write here)_"
     lines = [f"# Policy memo: {p.name}", "",
              f"**To:** {blank}  ", f"**From:** {blank}  ", f"**Date:** {blank}  ",
@@ -535,9 +538,9 @@ class ProfileExplorer:
                 trace.x, trace.y = d["x"], d["y"][m]
             self.fig.layout.title.text = d["title"]
         self.summary.value = f"<p role='status'>{escape(d['summary'])}</p>"
-        p = state_profile(code)
+        p = state_profile(code)  # built once per change: it runs the detainer assessor three times
         self.profile.value = profile_html(p)
-        self.memo.value = memo_template(code)
+        self.memo.value = _memo_markdown(p)
 
     def _on_state(self, change):
         if change["new"]:

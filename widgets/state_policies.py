@@ -94,13 +94,9 @@ def _as_of(as_of) -> pd.Timestamp:
                          "for the date the laws were last checked.") from None
 
 
-def law_rows(state_code, as_of=None) -> pd.DataFrame:
-    """All ``state_laws`` rows for one state, each marked ``counted`` True/False with a
-    plain-language ``reason`` saying why it does or does not count towards the group."""
-    code = _code(state_code)
-    when = _as_of(as_of)
-    laws = load("state_laws")
-    laws = laws[laws["state_code"] == code].sort_values(["year", "law_id"]).reset_index(drop=True)
+def _classify(laws: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
+    """``laws`` with ``counted`` (True/False) and a plain-language ``reason`` for each row."""
+    laws = laws.sort_values(["state_code", "year", "law_id"]).reset_index(drop=True)
     counted, reasons = [], []
     for _, r in laws.iterrows():
         start = r["effective"] if pd.notna(r["effective"]) else pd.Timestamp(year=int(r["year"]), month=1, day=1)
@@ -120,6 +116,25 @@ def law_rows(state_code, as_of=None) -> pd.DataFrame:
     laws["counted"] = counted
     laws["reason"] = reasons
     return laws
+
+
+def law_rows(state_code, as_of=None) -> pd.DataFrame:
+    """All ``state_laws`` rows for one state, each marked ``counted`` True/False with a
+    plain-language ``reason`` saying why it does or does not count towards the group."""
+    code = _code(state_code)
+    laws = load("state_laws")
+    return _classify(laws[laws["state_code"] == code], _as_of(as_of))
+
+
+def _group_of(counted_directions: set) -> str:
+    """Rule 4 of policy_group: the group from the directions of the counted rows."""
+    if not counted_directions:
+        return "none"
+    if counted_directions == {"mandates"}:
+        return "mandates"
+    if counted_directions == {"restricts"}:
+        return "restricts"
+    return "mixed"
 
 
 def policy_group(state_code, as_of=None) -> str:
@@ -145,14 +160,7 @@ def policy_group(state_code, as_of=None) -> str:
     Massachusetts' *Lunn* or New Jersey's directive) count like statutes.
     """
     laws = law_rows(state_code, as_of)
-    directions = set(laws.loc[laws["counted"], "direction"])
-    if not directions:
-        return "none"
-    if directions == {"mandates"}:
-        return "mandates"
-    if directions == {"restricts"}:
-        return "restricts"
-    return "mixed"
+    return _group_of(set(laws.loc[laws["counted"], "direction"]))
 
 
 # -- the per-state table -----------------------------------------------------------------
@@ -196,6 +204,9 @@ def state_table(snapshot=None) -> pd.DataFrame:
     agr = agr[agr["snapshot"] == pd.Timestamp(iso)].set_index("state_code")
     out = load("state_outcomes")
     out = out[out["metric"] == ARREST_METRIC].set_index("state_code")
+    # classify every law once (not once per state): this runs on each control change
+    laws = _classify(load("state_laws"), pd.Timestamp(iso))
+    directions = {code: set(rows) for code, rows in laws[laws["counted"]].groupby("state_code")["direction"]}
     records = []
     for code in sorted(c for c in STATES if c != "DC"):
         population = int(pop.at[code, "population"]) if code in pop.index else None
@@ -203,7 +214,7 @@ def state_table(snapshot=None) -> pd.DataFrame:
         arrests = int(out.at[code, "count"]) if code in out.index else None
         arrest_pop = int(out.at[code, "population"]) if code in out.index else None
         records.append({
-            "state_code": code, "state": ALL_CODES[code], "group": policy_group(code, iso),
+            "state_code": code, "state": ALL_CODES[code], "group": _group_of(directions.get(code, set())),
             "agreements": agreements, "population": population,
             "agreements_per_100k": agreements / population * 100_000 if agreements is not None and population else None,
             "arrests": arrests,
