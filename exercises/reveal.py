@@ -29,6 +29,16 @@ def _ask_first(prediction, labels) -> None:
     return None
 
 
+def _show_verdict(prediction: str, answer: str, symbols: dict, scenario: tuple) -> None:
+    """Say whether the committed prediction matches the explorer's answer."""
+    got = prediction.strip().lower()
+    note = _first_note(scenario, got)
+    verdict = "matches" if got == answer else "differs from"
+    display(HTML(f"<p role='status'>You predicted <strong>{escape(got)}</strong>; that {verdict} the explorer's "
+                 f"answer, <strong>{symbols[answer]} {escape(answer)}</strong>.{note} Read the "
+                 f"reasons and the authorities it names below.</p>"))
+
+
 def reveal_authority(prediction, actor: str, action: str, state: str):
     """Show the authority explorer for one scenario, but only once ``prediction`` holds
     "allowed", "not allowed" or "depends". Says whether the prediction matched."""
@@ -37,13 +47,8 @@ def reveal_authority(prediction, actor: str, action: str, state: str):
     labels = list(SYMBOLS)
     if not _committed(prediction, labels):
         return _ask_first(prediction, labels)
-    result = assess_authority(actor, action, state)
-    got = prediction.strip().lower()
-    note = _first_note(("authority", actor, action, state), got)
-    verdict = "matches" if got == result.answer else "differs from"
-    display(HTML(f"<p role='status'>You predicted <strong>{escape(got)}</strong>; that {verdict} the explorer's "
-                 f"answer, <strong>{SYMBOLS[result.answer]} {escape(result.answer)}</strong>.{note} Read the "
-                 f"reasons and the authorities it names below.</p>"))
+    _show_verdict(prediction, assess_authority(actor, action, state).answer, SYMBOLS,
+                  ("authority", actor, action, state))
     return explore_authority(actor, action, state)
 
 
@@ -68,11 +73,6 @@ def reveal_detainer(prediction, state: str, request: str, custody: str = "releas
     labels = list(ANSWERS)
     if not _committed(prediction, labels):
         return _ask_first(prediction, labels)
-    result = assess_detainer(state, request, custody)
-    got = prediction.strip().lower()
-    note = _first_note(("detainer", state, request, custody), got)
-    verdict = "matches" if got == result.answer else "differs from"
-    display(HTML(f"<p role='status'>You predicted <strong>{escape(got)}</strong>; that {verdict} the explorer's "
-                 f"answer, <strong>{SYMBOLS[result.answer]} {escape(result.answer)}</strong>.{note} Read the "
-                 f"reasons and the authorities it names below.</p>"))
+    _show_verdict(prediction, assess_detainer(state, request, custody).answer, SYMBOLS,
+                  ("detainer", state, request, custody))
     return explore_detainers(state=state, request=request, custody=custody)

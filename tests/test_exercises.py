@@ -349,3 +349,18 @@ def test_predict_then_reveal_shows_nothing_until_a_prediction_is_committed(monke
     stages = list(KEYS["03"]["q4"]["labels"])
     assert reveal.reveal_pipeline(None, "no_agreement", "state_restricts", stages) is None
     assert reveal.reveal_pipeline("hold", "no_agreement", "state_restricts", stages) is not None
+
+
+def test_detainer_reveal_waits_for_a_prediction_then_compares_it_with_the_law(monkeypatch):
+    from immfed.exercises import reveal
+
+    shown: list[str] = []
+    monkeypatch.setattr(reveal, "display", lambda obj: shown.append(obj.data))
+    reveal._FIRST.clear()
+    # California's Values Act forbids holding anyone on an ICE hold request (Gov't Code 7284.6(a)(1)(B))
+    assert reveal.reveal_detainer(42, "CA", "detainer") is None
+    assert "Prediction first" in shown[-1] and "42" in shown[-1]
+    assert reveal.reveal_detainer("required", "CA", "detainer") is not None
+    assert "differs from" in shown[-1] and "prohibited" in shown[-1]
+    assert reveal.reveal_detainer(" Prohibited ", "CA", "detainer") is not None
+    assert "matches" in shown[-1] and "first prediction in this session was <strong>required" in shown[-1]
