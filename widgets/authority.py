@@ -15,6 +15,7 @@ import pandas as pd
 
 from immfed.data import load
 from immfed.widgets.choices import check_choice
+from immfed.widgets.text import split_cell, unique
 from immfed.data.states import STATES
 
 ACTORS: dict[str, str] = {
@@ -72,14 +73,6 @@ class Assessment:
     source_ids: list[str] = field(default_factory=list)
 
 
-def _split(text: str, sep: str) -> list[str]:
-    return [part.strip() for part in str(text).split(sep) if part.strip()]
-
-
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
 def state_laws_in_force(state: str) -> pd.DataFrame:
     """The rows of ``state_laws`` for ``state`` (postal code) whose status counts as in force."""
     laws = load("state_laws")
@@ -107,8 +100,8 @@ def assess_authority(actor: str, action: str, state: str) -> Assessment:
     base = rules[rules["applies_when"] == "federal_baseline"].iloc[0]
 
     answer = base["answer"]
-    reasons = _split(base["reasons"], " | ")
-    authority_ids = _split(base["authority_ids"], ";")
+    reasons = split_cell(base["reasons"], " | ")
+    authority_ids = split_cell(base["authority_ids"], ";")
     rule_ids, source_ids, law_ids = [base["rule_id"]], [base["source_id"]], []
 
     laws = state_laws_in_force(code)
@@ -125,13 +118,13 @@ def assess_authority(actor: str, action: str, state: str) -> Assessment:
                 + f"; source: {law['source_id']}): {law['summary'].rstrip('.')}"
                 for _, law in matched.iterrows())
             reasons.append(f"{state_name} law: {named}.")
-            reasons.extend(_split(rule["reasons"], " | "))
-            authority_ids += _split(rule["authority_ids"], ";")
+            reasons.extend(split_cell(rule["reasons"], " | "))
+            authority_ids += split_cell(rule["authority_ids"], ";")
             rule_ids.append(rule["rule_id"])
             source_ids += [rule["source_id"], *matched["source_id"]]
             law_ids += list(matched["law_id"])
-    return Assessment(answer=answer, reasons=reasons, authority_ids=_unique(authority_ids),
-                      state_laws=_unique(law_ids), rule_ids=rule_ids, source_ids=_unique(source_ids))
+    return Assessment(answer=answer, reasons=reasons, authority_ids=unique(authority_ids),
+                      state_laws=unique(law_ids), rule_ids=rule_ids, source_ids=unique(source_ids))
 
 
 def assessment_html(result: Assessment, actor: str, action: str, state: str) -> str:

@@ -27,6 +27,7 @@ from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES
 from immfed.widgets.choices import check_choice
 from immfed.widgets.style import PALETTE, apply_style, chart_title
+from immfed.widgets.text import split_cell, unique
 
 REQUESTS: dict[str, str] = {
     "detainer": "ICE detainer (Form I-247A) alone",
@@ -94,16 +95,6 @@ class Assessment:
     source_ids: list[str] = field(default_factory=list)
 
 
-def _split(text, sep: str) -> list[str]:
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
-        return []
-    return [part.strip() for part in str(text).split(sep) if part.strip()]
-
-
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
 def _specificity(pattern: str) -> int:
     # An exact value beats a partial pattern ("detainer*"), which beats "*".
     return 0 if pattern == "*" else (1 if "*" in pattern else 2)
@@ -163,16 +154,16 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
 
     reasons, authority_ids, rule_ids, source_ids = [], [], [], []
     for _, note in notes.iterrows():  # custody notes first: they say what the jail is holding the person on
-        reasons += _split(note["reasons"], " | ")
-        authority_ids += _split(note["authority_ids"], ";")
+        reasons += split_cell(note["reasons"], " | ")
+        authority_ids += split_cell(note["authority_ids"], ";")
         rule_ids.append(note["rule_id"])
         source_ids.append(note["source_id"])
-    reasons += _split(rule["reasons"], " | ")
-    authority_ids = _split(rule["authority_ids"], ";") + authority_ids
+    reasons += split_cell(rule["reasons"], " | ")
+    authority_ids = split_cell(rule["authority_ids"], ";") + authority_ids
     rule_ids.insert(0, rule["rule_id"])
     source_ids.insert(0, rule["source_id"])
     law_ids = [rule["law_id"]] if isinstance(rule["law_id"], str) else []
-    law_ids += [i for i in _split(rule["authority_ids"], ";") if i in set(laws["law_id"])]
+    law_ids += [i for i in split_cell(rule["authority_ids"], ";") if i in set(laws["law_id"])]
 
     # Bills and vetoed or enjoined laws are named, so nobody mistakes them for law.
     for _, law in detainer_laws(code).iterrows():
@@ -182,8 +173,8 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
             source_ids.append(law["source_id"])
     if code in TERRITORIES:
         reasons.append("The course data record no territorial detainer law; the federal baseline is shown.")
-    return Assessment(answer=rule["answer"], reasons=reasons, authority_ids=_unique(authority_ids),
-                      law_ids=_unique(law_ids), rule_ids=_unique(rule_ids), source_ids=_unique(source_ids))
+    return Assessment(answer=rule["answer"], reasons=reasons, authority_ids=unique(authority_ids),
+                      law_ids=unique(law_ids), rule_ids=unique(rule_ids), source_ids=unique(source_ids))
 
 
 def describe_ids(ids) -> list[dict]:
@@ -204,7 +195,7 @@ def risk_cases(result: Assessment) -> pd.DataFrame:
     """Court decisions that bear on the risk of a hold: those the answer cites, then the standard set."""
     auth = load("authorities").set_index("authority_id")
     ids = [i for i in result.authority_ids if i in auth.index and auth.at[i, "kind"] == "case"]
-    ids = _unique(ids + [i for i in RISK_CASES if i in auth.index])
+    ids = unique(ids + [i for i in RISK_CASES if i in auth.index])
     cases = auth.loc[ids, ["name", "citation", "holding", "status"]].reset_index()
     return cases
 
@@ -323,7 +314,7 @@ def clock_summary(release_time, hours: float = HOLD_HOURS, holidays=None, answer
     text = (f"Release due {_fmt(start)}: {hours:g} countable hours end {_fmt(end)}, "
             f"{elapsed:g} hours of clock time later")
     if skipped:
-        names = _unique(p["label"] for p in skipped)
+        names = unique(p["label"] for p in skipped)
         text += f", because {len(skipped)} day(s) do not count ({', '.join(names)})"
     text += " (8 C.F.R. 287.7(d))."
     straight = start + dt.timedelta(hours=hours)

@@ -22,6 +22,7 @@ from immfed.widgets.choices import check_choice
 from immfed.data.states import ALL_CODES, NAME_TO_CODE, TILE_GRID
 
 from .style import MODEL_COLOURS, MODEL_NAMES, PALETTE, apply_style, chart_title
+from .text import alert_html, iso_date
 
 MODELS = ("all", "jem", "wso", "tfm")
 UNITS = {
@@ -38,10 +39,6 @@ MODEL_LABELS = {"all": "all models", **{k: f"{v} ({k.upper()})" for k, v in MODE
 ALL_COLOUR = PALETTE["purple"]
 NO_ROW_COLOUR = "#EEEEEE"
 TABS = ("Compare the models", "Count over time", "Map by state", "One state")
-
-
-def _iso(ts) -> str:
-    return pd.Timestamp(ts).strftime("%Y-%m-%d")
 
 
 # -- 1. the models compared ------------------------------------------------------------
@@ -73,7 +70,7 @@ def model_table_html() -> str:
                         f"<small>[{escape(str(r[m + '_source']))}]</small></td>" for m in ("jem", "wso", "tfm"))
         rows.append(f"<tr><th scope='row' style='vertical-align:top;text-align:left'>"
                     f"{escape(ASPECTS[r['aspect']])}</th>{cells}</tr>")
-    caption = (f"The three 287(g) models compared (as of {_iso(table['as_of'].iloc[0])}); "
+    caption = (f"The three 287(g) models compared (as of {iso_date(table['as_of'].iloc[0])}); "
                "source ids in brackets are listed in the references.")
     return (f"<table class='immfed-models' style='border-collapse:collapse;font-size:0.92em'>"
             f"<caption style='text-align:left'>{escape(caption)}</caption>"
@@ -123,16 +120,16 @@ def timeline_figure_data(unit: str = "agreements", model: str = "all") -> dict:
     x, y, symbols, hover = [], [], [], []
     for _, r in rows.iterrows():
         flags = _flags(r)
-        x.append(_iso(r["date"]))
+        x.append(iso_date(r["date"]))
         y.append(int(r[column]))
         symbols.append("circle-open" if flags else "circle")
-        hover.append(f"{_iso(r['date'])}: {int(r[column]):,} {unit.replace('_', ' ')}"
+        hover.append(f"{iso_date(r['date'])}: {int(r[column]):,} {unit.replace('_', ' ')}"
                      + (f" ({'; '.join(flags)})" if flags else "") + f"<br>source: {r['source_id']}")
         for flag in flags:
-            notes.append(f"{_iso(r['date'])} ({int(r[column]):,}): {flag}.")
+            notes.append(f"{iso_date(r['date'])} ({int(r[column]):,}): {flag}.")
     if not x:
         notes.append(f"No source in the table splits {UNITS[unit]} by model. Choose 'agreements' or 'all models'.")
-    as_of = x[-1] if x else _iso(table["date"].max())
+    as_of = x[-1] if x else iso_date(table["date"].max())
     title = chart_title(f"287(g) national count, {MODEL_LABELS[model]}", unit.replace("_", " "), as_of)
     return {"x": x, "y": y, "symbols": symbols, "hover": hover, "notes": notes, "title": title,
             "as_of": as_of, "unit": unit, "model": model, "sources": sorted(set(rows["source_id"]))}
@@ -158,12 +155,12 @@ def timeline_summary(unit: str = "agreements", model: str = "all", data: dict | 
 
 def snapshots() -> list[str]:
     """Dates (ISO) of the ICE sheets counted by state, oldest first."""
-    return sorted({_iso(s) for s in load("agreements_by_state")["snapshot"]})
+    return sorted({iso_date(s) for s in load("agreements_by_state")["snapshot"]})
 
 
 def _snapshot(snapshot) -> str:
     try:
-        iso = _iso(snapshot)
+        iso = iso_date(snapshot)
     except (ValueError, TypeError):
         iso = None
     if iso not in snapshots():
@@ -260,24 +257,39 @@ def state_code(value) -> str:
                      f"{', '.join(sorted(ALL_CODES))}.")
 
 
+def _count(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def agreement_counts(code) -> list[dict]:
+    """The state's agreements on each ICE sheet in the course data, oldest first: dicts with
+    snapshot, total, jem, wso, tfm (None where the sheet has no row for the place), basis
+    and source_id."""
+    code = state_code(code)
+    table = load("agreements_by_state")
+    out = []
+    for snap in sorted(table["snapshot"].unique()):
+        rows = table[(table["snapshot"] == snap) & (table["state_code"] == code)]
+        if rows.empty:
+            out.append({"snapshot": iso_date(snap), "total": None, **{m: None for m in MODELS[1:]},
+                        "basis": "no row", "source_id": None, "note": ""})
+            continue
+        r = rows.iloc[0]
+        out.append({"snapshot": iso_date(snap), "total": _count(r["total"]),
+                    **{m: _count(r[m]) for m in MODELS[1:]},
+                    "basis": str(r["basis"]), "source_id": str(r["source_id"]),
+                    "note": "" if pd.isna(r["note"]) else str(r["note"])})
+    return out
+
+
 def state_profile(code) -> dict:
     """A state's agreements by model on each snapshot, and its state laws on cooperation.
 
-    Returns ``code``, ``name``, ``counts`` (list of dicts: snapshot, total, jem, wso, tfm;
-    None where the snapshot has no row) and ``laws`` (list of dicts: name, mechanism,
-    direction, status, summary, cited, source_id).
+    Returns ``code``, ``name``, ``counts`` (as :func:`agreement_counts`) and ``laws`` (list
+    of dicts: name, mechanism, direction, status, summary, cited, source_id).
     """
     code = state_code(code)
-    by_state = load("agreements_by_state")
-    mine = by_state[by_state["state_code"] == code].set_index("snapshot")
-    counts = []
-    for iso in snapshots():
-        ts = pd.Timestamp(iso)
-        if ts in mine.index:
-            r = mine.loc[ts]
-            counts.append({"snapshot": iso, **{k: int(r[k]) for k in ("total", "jem", "wso", "tfm")}})
-        else:
-            counts.append({"snapshot": iso, "total": None, "jem": None, "wso": None, "tfm": None})
+    counts = agreement_counts(code)
     laws = load("state_laws")
     laws = laws[laws["state_code"] == code].sort_values(["year", "law_id"])
     law_rows = [{"name": r["name"], "mechanism": r["mechanism"], "direction": r["direction"],
@@ -414,7 +426,7 @@ class ModelsExplorer:
         try:
             html = state_profile_html(value)
         except ValueError as exc:
-            self.message.value = f"<p role='alert' style='color:#D55E00'>\u26a0 {escape(str(exc))}</p>"
+            self.message.value = alert_html(exc)
             return False
         self.message.value = ""
         self.profile.value = html

@@ -24,6 +24,7 @@ from immfed.data.states import ALL_CODES
 
 from .choices import check_choice
 from .style import PALETTE, apply_style, chart_title
+from .text import alert_html, iso_date
 
 ROLES = ("cooperated", "declined", "disputed", "mixed")
 ROLE_LABELS = {
@@ -53,10 +54,6 @@ ACCOUNTS_NOTE = ("These accounts conflict. Each is shown as the party stated it,
 COUNTS_NOTE = ("Arrest totals are figures reported by the agency or outlet named; no independent body audited "
                "them, and they count different things (ICE only or all agencies, one city or a state), so "
                "they should not be compared across operations without reading the scope.")
-
-
-def _iso(ts) -> str:
-    return "" if pd.isna(ts) else pd.Timestamp(ts).strftime("%Y-%m-%d")
 
 
 def _as_list(value, what: str) -> list[str] | None:
@@ -124,7 +121,7 @@ def operations_frame(roles=None, states=None) -> pd.DataFrame:
 
 def _count_text(r) -> str:
     prefix = {"exact": "", "lower_bound": "more than ", "approximate": "about "}[r["count_kind"]]
-    return f"{prefix}{int(r['count']):,} by {_iso(r['as_of'])} ({r['reported_by']})"
+    return f"{prefix}{int(r['count']):,} by {iso_date(r['as_of'])} ({r['reported_by']})"
 
 
 def arrest_counts(operation_id: str) -> pd.DataFrame:
@@ -157,28 +154,28 @@ def timeline_data(roles=None, states=None) -> dict:
     """
     ops = operations_frame(roles, states)
     all_ops = load("operations")
-    as_of = _iso(max(all_ops["start"].max(), all_ops["end"].max()))
+    as_of = iso_date(max(all_ops["start"].max(), all_ops["end"].max()))
     traces = []
     for role in ROLES:
         part = ops[ops["local_role"] == role]
         seg_x, seg_y, hover = [], [], []
         for _, r in part.iterrows():
             if pd.notna(r["end"]):
-                seg_x += [_iso(r["start"]), _iso(r["end"]), None]
+                seg_x += [iso_date(r["start"]), iso_date(r["end"]), None]
                 seg_y += [r["label"], r["label"], None]
-            end = _iso(r["end"]) if pd.notna(r["end"]) else "no end reported"
-            hover.append(f"{r['name']} ({r['place']})<br>{_iso(r['start'])} to {end}<br>"
+            end = iso_date(r["end"]) if pd.notna(r["end"]) else "no end reported"
+            hover.append(f"{r['name']} ({r['place']})<br>{iso_date(r['start'])} to {end}<br>"
                          f"local role: {ROLE_LABELS[role]}<br>latest reported arrests: "
                          f"{r['latest_count'] if pd.notna(r['latest_count']) else 'none in table'}")
         traces.append({"role": role, "ids": list(part["operation_id"]), "names": list(part["label"]),
-                       "start": [_iso(s) for s in part["start"]], "end": [_iso(e) for e in part["end"]],
+                       "start": [iso_date(s) for s in part["start"]], "end": [iso_date(e) for e in part["end"]],
                        "seg_x": seg_x, "seg_y": seg_y, "hover": hover})
     names = list(ops["label"])
     what = "Federal immigration operations and surges, by local agencies' role"
     first = all_ops["start"].min() - pd.Timedelta(days=20)
     last = max(all_ops["start"].max(), all_ops["end"].max()) + pd.Timedelta(days=20)
     return {"traces": traces, "names": names, "title": chart_title(what, "start and end dates", as_of),
-            "as_of": as_of, "x_range": [_iso(first), _iso(last)]}
+            "as_of": as_of, "x_range": [iso_date(first), iso_date(last)]}
 
 
 def timeline_figure(roles=None, states=None):
@@ -227,11 +224,11 @@ def timeline_summary(roles=None, states=None) -> str:
     places = len(set(ops["state_code"]))
     where = f"{places} state{'s' if places != 1 else ''}" + (" (counting DC)" if "DC" in set(ops["state_code"]) else "")
     if len(ops) == 1:
-        when = f"starting {_iso(first['start'])}"
+        when = f"starting {iso_date(first['start'])}"
         what = f"1 operation ({first['name']}) in {where}"
     else:
-        when = (f"starting between {_iso(first['start'])} ({first['name']}) and "
-                f"{_iso(last['start'])} ({last['name']})")
+        when = (f"starting between {iso_date(first['start'])} ({first['name']}) and "
+                f"{iso_date(last['start'])} ({last['name']})")
         what = f"{len(ops)} operations in {where}"
     return (f"{what}, {when}. Local agencies' role: {parts}. "
             f"{open_end} of {len(ops)} ha{'ve' if len(ops) != 1 else 's'} no reported end date.")
@@ -246,7 +243,7 @@ def operations_html(roles=None, states=None) -> str:
     items = []
     for _, r in ops.iterrows():
         role = r["local_role"]
-        end = _iso(r["end"]) if pd.notna(r["end"]) else "no end reported"
+        end = iso_date(r["end"]) if pd.notna(r["end"]) else "no end reported"
         counts = arrest_counts(r["operation_id"])
         count_items = "".join(f"<li>{escape(_count_text(c))}: {escape(c['scope'])}</li>" for _, c in counts.iterrows())
         srcs = "".join(f"<li><a href='{escape(s['url'])}' target='_blank' rel='noopener'>{escape(s['citation'])}</a>"
@@ -256,7 +253,7 @@ def operations_html(roles=None, states=None) -> str:
         shape = ROLE_SHAPES[ROLE_SYMBOLS[role]]
         items.append(
             f"<details><summary><strong>{escape(r['name'])}</strong>, {escape(r['place'])} "
-            f"({_iso(r['start'])} to {end}); local role: "
+            f"({iso_date(r['start'])} to {end}); local role: "
             # the colour underlines the label: Okabe-Ito orange text on white fails contrast (2:1)
             f"<span style='border-bottom:3px solid {ROLE_COLOURS[role]}'>{escape(ROLE_LABELS[role])}</span>"
             f" [{shape}]</summary>"
@@ -309,8 +306,8 @@ def accounts_summary(incident_id: str) -> str:
     info = incidents().set_index("incident_id").loc[incident_id]
     groups = rows["group"].value_counts()
     parts = ", ".join(f"{groups[g]} {g}" for g in GROUPS if g in groups)
-    return (f"{len(rows)} accounts of '{info['incident']}' ({_iso(info['incident_date'])}): {parts}; "
-            f"given between {_iso(rows['statement_date'].min())} and {_iso(rows['statement_date'].max())}.")
+    return (f"{len(rows)} accounts of '{info['incident']}' ({iso_date(info['incident_date'])}): {parts}; "
+            f"given between {iso_date(rows['statement_date'].min())} and {iso_date(rows['statement_date'].max())}.")
 
 
 def accounts_html(incident_id: str) -> str:
@@ -326,7 +323,7 @@ def accounts_html(incident_id: str) -> str:
         else:
             cell = "".join(
                 f"<div style='margin:0 0 8px 0'><strong>{escape(r['party'])}</strong> "
-                f"<small>({escape(r['party_type'])}; stated {_iso(r['statement_date'])})</small><br>"
+                f"<small>({escape(r['party_type'])}; stated {iso_date(r['statement_date'])})</small><br>"
                 f"{escape(r['account'])}<br><small>Source: <a href='{escape(str(urls.get(r['source_id'], '')))}' "
                 f"target='_blank' rel='noopener'>{escape(r['citation'])}</a></small></div>"
                 for _, r in part.iterrows())
@@ -346,10 +343,6 @@ def accounts_html(incident_id: str) -> str:
 TABS = ("Operations timeline", "Contested incidents")
 
 
-def _error(exc: Exception) -> str:
-    return f"<p role='alert' style='color:#D55E00'>\u26a0 {escape(str(exc))}</p>"
-
-
 class AccountsView:
     """Pick an incident, read every party's account grouped by kind of party. No chart,
     so it can appear on its own in a lesson without a second FigureWidget."""
@@ -360,7 +353,7 @@ class AccountsView:
         ids = incidents()
         incident = incident or ids["incident_id"].iloc[-1]
         check_choice(incident, tuple(ids["incident_id"]), "incident")
-        self.incident = w.Dropdown(options=[(f"{_iso(r['incident_date'])}: {r['incident']}", r["incident_id"])
+        self.incident = w.Dropdown(options=[(f"{iso_date(r['incident_date'])}: {r['incident']}", r["incident_id"])
                                             for _, r in ids.iterrows()], value=incident,
                                    description="Incident:", layout={"width": "95%"})
         self.summary, self.accounts = w.HTML(), w.HTML()
@@ -374,7 +367,7 @@ class AccountsView:
             self.summary.value = f"<p role='status'>{escape(accounts_summary(self.incident.value))}</p>"
             self.accounts.value = accounts_html(self.incident.value)
         except ValueError as exc:  # a dropdown cannot produce this; kept so a bad value never shows a traceback
-            self.summary.value, self.accounts.value = _error(exc), ""
+            self.summary.value, self.accounts.value = alert_html(exc), ""
 
 
 class OperationsExplorer:
@@ -427,9 +420,9 @@ class OperationsExplorer:
         try:
             data = timeline_data(roles, states)
         except ValueError as exc:  # not reachable from the controls; kept so a bad value never shows a traceback
-            self.message.value = _error(exc)
+            self.message.value = alert_html(exc)
             return
-        self.message.value = ("" if roles else "<p role='alert'>Tick at least one role to show operations.</p>")
+        self.message.value = ("" if roles else alert_html("Tick at least one role to show operations."))
         with self.fig.batch_update():
             for i, t in enumerate(data["traces"]):
                 self.fig.data[i].x, self.fig.data[i].y = t["seg_x"], t["seg_y"]

@@ -20,6 +20,7 @@ import pandas as pd
 from immfed.data import cite, load
 from immfed.widgets.choices import check_choice
 from immfed.widgets.style import PALETTE, apply_style
+from immfed.widgets.text import alert_html
 
 REGIMES = {
     "no_agreement": "No 287(g) agreement, no state rule",
@@ -225,7 +226,7 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
         try:
             counts = current()
         except ValueError as err:  # shown, never raised: students see what is accepted
-            message.value = f"<p role='alert'>\u26a0 {escape(str(err))}</p>"
+            message.value = alert_html(err)
             return
         message.value = ""
         values = [counts[s] for s in STAGES]

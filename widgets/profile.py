@@ -26,8 +26,9 @@ import pandas as pd
 from immfed.data import cite, load, tables
 from immfed.data.states import ALL_CODES
 
-from .models import state_code as _state_code
+from .models import agreement_counts, state_code as _state_code
 from .style import MODEL_COLOURS, MODEL_NAMES, apply_style, chart_title
+from .text import alert_html, iso_date
 
 MODELS = ("jem", "wso", "tfm")
 REQUESTS = {
@@ -94,14 +95,6 @@ class Profile:
         return seen
 
 
-def _iso(ts) -> str:
-    return pd.Timestamp(ts).strftime("%Y-%m-%d")
-
-
-def _n(value) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
-
-
 def _state(value) -> str:
     """Two-letter code from a code or name; ValueError lists the accepted codes."""
     try:
@@ -117,26 +110,6 @@ def state_choices() -> list[tuple[str, str]]:
 
 
 # -- agreements ---------------------------------------------------------------------------
-
-def agreement_counts(code) -> list[dict]:
-    """The state's agreements on each ICE sheet in the course data, oldest first: dicts with
-    snapshot, total, jem, wso, tfm (None where the sheet has no row for the place), basis
-    and source_id."""
-    code = _state(code)
-    table = load("agreements_by_state")
-    out = []
-    for snap in sorted(table["snapshot"].unique()):
-        rows = table[(table["snapshot"] == snap) & (table["state_code"] == code)]
-        if rows.empty:
-            out.append({"snapshot": _iso(snap), "total": None, **{m: None for m in MODELS},
-                        "basis": "no row", "source_id": None, "note": ""})
-            continue
-        r = rows.iloc[0]
-        out.append({"snapshot": _iso(snap), "total": _n(r["total"]), **{m: _n(r[m]) for m in MODELS},
-                    "basis": str(r["basis"]), "source_id": str(r["source_id"]),
-                    "note": "" if pd.isna(r["note"]) else str(r["note"])})
-    return out
-
 
 def _split(c: dict) -> str:
     return ", ".join(f"{c[m]:,} {m.upper()}" for m in MODELS)
@@ -180,7 +153,7 @@ def _agreements_section(name: str, counts: list[dict]) -> Section:
 
 def _laws_section(code: str, name: str) -> Section:
     laws = load("state_laws")
-    as_of = _iso(laws["as_of"].max())
+    as_of = iso_date(laws["as_of"].max())
     mine = laws[laws["state_code"] == code].sort_values(["year", "law_id"])
     sec = Section("laws", SECTION_TITLES["laws"],
                   limits="The course records state-level laws only; county and city policies are not in the table.")
@@ -261,7 +234,7 @@ def _detainers_section(code: str, name: str) -> Section:
 
 def _operations_section(code: str, name: str) -> Section:
     ops = load("operations")
-    latest = _iso(pd.concat([ops["start"], ops["end"]]).max())
+    latest = iso_date(pd.concat([ops["start"], ops["end"]]).max())
     mine = ops[ops["state_code"] == code].sort_values("start")
     sec = Section("operations", SECTION_TITLES["operations"],
                   limits=("The table holds a small set of widely reported operations, not every ICE action; "
@@ -270,7 +243,7 @@ def _operations_section(code: str, name: str) -> Section:
         sec.facts.append(Fact(f"None recorded as of {latest}: the course's operations table ({len(ops)} operations) "
                               f"has none in {name}.", (), True))
     for _, r in mine.iterrows():
-        when = _iso(r["start"]) + (f" to {_iso(r['end'])}" if pd.notna(r["end"]) else " (end date not recorded)")
+        when = iso_date(r["start"]) + (f" to {iso_date(r['end'])}" if pd.notna(r["end"]) else " (end date not recorded)")
         sec.facts.append(Fact(f"{str(r['name']).strip(chr(34))} ({r['place']}, {when}; {r['federal_agencies']}): "
                               f"local role recorded as '{r['local_role']}'. {r['local_role_detail']}",
                               (str(r["source_id"]),)))
@@ -297,12 +270,12 @@ def _outcomes_section(code: str, name: str) -> Section:
     table = load("state_outcomes")
     mine = table[table["state_code"] == code].sort_values(["period_start", "metric"])
     if mine.empty:
-        latest = _iso(table["period_end"].max()) if len(table) else "the table's date"
+        latest = iso_date(table["period_end"].max()) if len(table) else "the table's date"
         sec.facts.append(Fact(f"None recorded as of {latest}: the course's state_outcomes table has no row for "
                               f"{name}.", (), True))
     for _, r in mine.iterrows():
         metric = METRIC_LABELS.get(str(r["metric"]), str(r["metric"]).replace("_", " "))
-        period = f"{_iso(r['period_start'])} to {_iso(r['period_end'])}"
+        period = f"{iso_date(r['period_start'])} to {iso_date(r['period_end'])}"
         ids = [str(r["source_id"])]
         if pd.notna(r["population_source_id"]) and str(r["population_source_id"]):
             ids.append(str(r["population_source_id"]))
@@ -358,7 +331,7 @@ def _agencies_section(code: str, name: str) -> Section:
     for (agency, county), rows in agencies.groupby(["agency", "county"], dropna=False, sort=True):
         models = ", ".join(sorted(str(m).upper() for m in rows["model"]))
         where = f" ({county})" if pd.notna(county) and str(county) else ""
-        snap = _iso(rows["snapshot"].iloc[0])
+        snap = iso_date(rows["snapshot"].iloc[0])
         sec.facts.append(Fact(f"{agency}{where}: {models} on ICE's sheet of {snap}.",
                               tuple(dict.fromkeys(str(s) for s in rows["source_id"]))))
     return sec
@@ -507,7 +480,7 @@ class ProfileExplorer:
         try:
             code = _state(state)
         except ValueError as exc:
-            self.message.value = f"<p role='alert' style='color:#D55E00'>\u26a0 {escape(str(exc))}</p>"
+            self.message.value = alert_html(exc)
             code = "TX"
         self.state = w.Dropdown(options=state_choices(), value=code, description="State",
                                 style={"description_width": "initial"})

@@ -18,10 +18,12 @@ from html import escape
 import pandas as pd
 
 from immfed.data import load
-from immfed.data.states import ALL_CODES, NAME_TO_CODE, STATES
+from immfed.data.states import ALL_CODES, STATES
 from immfed.widgets.choices import check_choice
 
 from .style import PALETTE, apply_style, chart_title
+from .models import snapshots, state_code
+from .text import alert_html, iso_date
 
 # -- the grouping rules ------------------------------------------------------------------
 
@@ -70,14 +72,12 @@ METRIC_PHRASES = {
 ARREST_METRIC = "ice_admin_arrests"
 
 
-def _iso(ts) -> str:
-    return pd.Timestamp(ts).strftime("%Y-%m-%d")
-
-
 def _code(value) -> str:
     """Turn a code ("tx") or name ("Texas") of one of the 50 states or DC into its code."""
-    text = " ".join(str(value or "").split())
-    code = text.upper() if text.upper() in ALL_CODES else NAME_TO_CODE.get(text.lower())
+    try:
+        code = state_code(value)
+    except ValueError:
+        code = None
     if code not in STATES:
         raise ValueError(f"Unknown state {value!r}. Give a two-letter code or a name of a state or DC; "
                          f"accepted codes: {', '.join(sorted(STATES))}.")
@@ -105,7 +105,7 @@ def _classify(laws: pd.DataFrame, when: pd.Timestamp) -> pd.DataFrame:
         elif r["status"] not in COUNTED_STATUSES:
             ok, why = False, f"status {r['status'].replace('_', ' ')}"
         elif start > when:
-            ok, why = False, f"not yet in effect on {_iso(when)}"
+            ok, why = False, f"not yet in effect on {iso_date(when)}"
         else:
             ok = True
             why = f"counted: {r['direction']} ({r['mechanism'].replace('_', ' ')})"
@@ -165,16 +165,11 @@ def policy_group(state_code, as_of=None) -> str:
 
 # -- the per-state table -----------------------------------------------------------------
 
-def snapshots() -> list[str]:
-    """Dates (ISO) of the ICE 287(g) sheets counted by state, oldest first."""
-    return sorted({_iso(s) for s in load("agreements_by_state")["snapshot"]})
-
-
 def _snapshot(snapshot) -> str:
     if snapshot is None:
         return snapshots()[-1]
     try:
-        iso = _iso(snapshot)
+        iso = iso_date(snapshot)
     except (ValueError, TypeError):
         iso = None
     if iso not in snapshots():
@@ -186,7 +181,7 @@ def arrest_period() -> tuple[str, str]:
     """First and last day (ISO) of the ICE arrest counts in ``state_outcomes``."""
     out = load("state_outcomes")
     out = out[out["metric"] == ARREST_METRIC]
-    return _iso(out["period_start"].min()), _iso(out["period_end"].max())
+    return iso_date(out["period_start"].min()), iso_date(out["period_end"].max())
 
 
 def state_table(snapshot=None) -> pd.DataFrame:
@@ -409,7 +404,7 @@ class StatePoliciesExplorer:
         try:
             html = state_detail_html(value, self.snapshot.value)
         except ValueError as exc:
-            self.message.value = f"<p role='alert' style='color:#D55E00'>\u26a0 {escape(str(exc))}</p>"
+            self.message.value = alert_html(exc)
             return False
         self.message.value = ""
         self.detail.value = html
