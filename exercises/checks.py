@@ -8,18 +8,18 @@ wrong option where there are options, the lesson section to reread and the sourc
 ``check(exercise, question, value)`` is the pure part: it never raises for anything a
 student can type, and returns a :class:`Feedback` that says right or wrong and why.
 ``assert_ok`` wraps it for otter-format tests (it raises ``AssertionError`` with the
-same message). The grade itself comes from the hidden tests in the autograder, which
-restate the answer independently, so editing this module cannot change a grade.
+same message). The verdict and the share of points come from
+:func:`immfed.exercises.scoring.score_answer`, the function the instructor's grader uses
+too (in its own clean process, never in the student's), so the self-check and the grade
+agree; editing this module inside a notebook cannot change a grade.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from html import escape
-from numbers import Real
 
-UNANSWERED = "unanswered"
+from immfed.exercises.scoring import UNANSWERED, score_answer
 STATUS_SYMBOL = {"correct": "\u2714 Right.", "incorrect": "\u2716 Not yet.",
                  UNANSWERED: "\u2026 Not answered yet.", "invalid": "\u26a0 Check the form of your answer."}
 
@@ -35,6 +35,7 @@ class Feedback:
     message: str
     section: str = ""
     sources: tuple[str, ...] = field(default_factory=tuple)
+    fraction: float = 0.0  # share of the question's points this answer earns when graded
 
     @property
     def correct(self) -> bool:
@@ -83,200 +84,6 @@ def _exercise_id(exercise) -> str:
     return digits
 
 
-def _is_blank(value) -> bool:
-    return value is ... or value is None or (isinstance(value, str) and not value.strip())
-
-
-def _letter(value, options: dict) -> str | None:
-    """A letter 'a'..'d' (any case, with or without brackets) or the option's full text."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().strip("()").strip()
-    if text.lower() in options:
-        return text.lower()
-    for letter, option in options.items():
-        if text.casefold() == option.casefold():
-            return letter
-    return None
-
-
-def _as_list(value) -> list | None:
-    """Lists, tuples, sets, pandas Index/Series and numpy arrays become a list; others None."""
-    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
-        return None
-    try:
-        items = list(value.tolist() if hasattr(value, "tolist") else value)
-    except Exception:  # noqa: BLE001 - any odd object is simply "not a list"
-        return None
-    return items
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Real):
-        return float(value)
-    if hasattr(value, "item") and getattr(value, "size", 1) == 1:  # numpy / pandas scalars
-        try:
-            return _number(value.item())
-        except Exception:  # noqa: BLE001
-            return None
-    return None
-
-
-def _choice(k: dict, value):
-    options = k["options"]
-    letters = ", ".join(f'"{x}"' for x in options)
-    letter = _letter(value, options)
-    if letter is None:
-        return "invalid", (f"Answer with the letter of one option in quotes, one of {letters}; "
-                           f"you gave {_show(value)}.")
-    if letter == k["answer"]:
-        return "correct", k["explanation"]
-    why = k.get("feedback", {}).get(letter, "")
-    return "incorrect", f'"{letter}" is not the best answer. {why}'.strip()
-
-
-def _multi(k: dict, value):
-    options = k["options"]
-    items = _as_list(value)
-    if items is None:
-        return "invalid", (f'Answer with a list of letters, for example ["a", "c"]; you gave {_show(value)}.')
-    letters = [_letter(v, options) for v in items]
-    if None in letters:
-        bad = [v for v, l in zip(items, letters) if l is None]
-        return "invalid", f"Every item must be one of {', '.join(options)}; not {_show(bad[0])}."
-    chosen, right = set(letters), set(k["answer"])
-    if chosen == right:
-        return "correct", k["explanation"]
-    notes = [k["feedback"][x] for x in sorted(chosen - right) if x in k.get("feedback", {})]
-    missing = len(right - chosen)
-    head = (f"{len(chosen & right)} of your {len(chosen)} choice(s) are right"
-            + (f", and {missing} right option(s) are missing." if missing else ".") + " " + k.get("hint", ""))
-    return "incorrect", " ".join([head, *notes])
-
-
-def _label(k: dict, value):
-    labels = k["labels"]
-    if not isinstance(value, str) or value.strip().lower() not in labels:
-        return "invalid", f"Answer with one of {', '.join(repr(x) for x in labels)}; you gave {_show(value)}."
-    got = value.strip().lower()
-    if got == k["answer"]:
-        return "correct", k["explanation"]
-    return "incorrect", f'"{got}" is not right. ' + k.get("feedback", {}).get(got, k.get("hint", ""))
-
-
-def _number_check(k: dict, value):
-    got = _number(value)
-    if got is None or math.isnan(got):
-        return "invalid", f"Answer with a number without quotes ({k.get('unit', 'for example 12 or 0.5')}), not {_show(value)}."
-    if math.isclose(got, k["answer"], abs_tol=k.get("tolerance", 1e-9)):
-        return "correct", k["explanation"]
-    for wrong, why in k.get("feedback_values", []):
-        if math.isclose(got, wrong, abs_tol=k.get("tolerance", 1e-9)):
-            return "incorrect", why
-    return "incorrect", k.get("hint", "That is not the value the table gives.")
-
-
-def _codes(k: dict, value):
-    items = _as_list(value)
-    if items is None or not all(isinstance(v, str) for v in items):
-        return "invalid", (f'Answer with a list of two-letter state codes in quotes, for example ["TX", "FL"]; '
-                           f"you gave {_show(value)}.")
-    got = [v.strip().upper() for v in items]
-    want = list(k["answer"])
-    if len(got) != len(want):
-        return "incorrect", f"Give exactly {len(want)} codes; you gave {len(got)}. " + k.get("hint", "")
-    ok = got == want if k.get("ordered") else set(got) == set(want)
-    if ok:
-        return "correct", k["explanation"]
-    return "incorrect", k.get("hint", "Not the codes the table gives.")
-
-
-def _items(k: dict, value):
-    """A list of names (order ignored unless ``ordered``), compared case-insensitively."""
-    items = _as_list(value)
-    if items is None or not all(isinstance(v, str) for v in items):
-        return "invalid", (f'Answer with a list of names in quotes, for example ["{k["answer"][0]}"]; '
-                           f"you gave {_show(value)}.")
-    got = [v.strip().lower() for v in items]
-    want = [w.lower() for w in k["answer"]]
-    if (got == want) if k.get("ordered") else (sorted(set(got)) == sorted(want) and len(got) == len(want)):
-        return "correct", k["explanation"]
-    extra = sorted(set(got) - set(want))
-    note = f" Not part of the answer: {', '.join(extra)}." if extra else ""
-    return "incorrect", f"You gave {len(got)} name(s); the answer has {len(want)}.{note} " + k.get("hint", "")
-
-
-def _numbers(k: dict, value):
-    """A dictionary of named numbers, each compared with the key."""
-    want: dict = k["answer"]
-    if not isinstance(value, dict):
-        return "invalid", (f"Answer with a dictionary of numbers with the keys {', '.join(repr(x) for x in want)}; "
-                           f"you gave {_show(value)}.")
-    missing = [x for x in want if x not in value or _is_blank(value[x])]
-    if missing:
-        return "invalid", f"Fill in every key; still missing: {', '.join(repr(x) for x in missing)}."
-    bad = [x for x in want if _number(value[x]) is None]
-    if bad:
-        return "invalid", f"{bad[0]!r} must be a number without quotes, not {_show(value[bad[0]])}."
-    wrong = [x for x in want if not math.isclose(_number(value[x]), want[x], abs_tol=k.get("tolerance", 1e-9))]
-    if not wrong:
-        return "correct", k["explanation"]
-    return "incorrect", (f"{len(want) - len(wrong)} of {len(want)} right; check {', '.join(repr(x) for x in wrong)}. "
-                         + k.get("hint", ""))
-
-
-def _mapping(k: dict, value):
-    want: dict = k["answer"]
-    labels = k["labels"]
-    if not isinstance(value, dict):
-        return "invalid", (f"Answer with a dictionary from each item ({', '.join(repr(x) for x in want)}) to one of "
-                           f"{', '.join(repr(x) for x in labels)}; you gave {_show(value)}.")
-    missing = [x for x in want if x not in value or _is_blank(value[x])]
-    if missing:
-        return "invalid", f"Label every item; still missing: {', '.join(repr(x) for x in missing)}."
-    bad = [x for x in want if not isinstance(value[x], str) or value[x].strip().lower() not in labels]
-    if bad:
-        return "invalid", (f"Item {bad[0]!r}: use one of {', '.join(repr(x) for x in labels)}, "
-                           f"not {_show(value[bad[0]])}.")
-    wrong = [x for x in want if value[x].strip().lower() != want[x]]
-    if not wrong:
-        return "correct", k["explanation"]
-    notes = [f"{x}: {k['feedback'][x]}" for x in wrong if x in k.get("feedback", {})]
-    return "incorrect", f"{len(want) - len(wrong)} of {len(want)} right. " + " ".join(notes)
-
-
-def _sequence(k: dict, value):
-    items = _as_list(value)
-    want = list(k["answer"])
-    if items is None or sorted(map(str, items)) != sorted(want) or not all(isinstance(v, str) for v in items):
-        return "invalid", (f"Answer with a list that puts each of {', '.join(repr(x) for x in sorted(want))} "
-                           f"exactly once; you gave {_show(value)}.")
-    if items == want:
-        return "correct", k["explanation"]
-    first = next(i for i, (a, b) in enumerate(zip(items, want)) if a != b)
-    return "incorrect", f"The order goes wrong at position {first + 1} ({items[first]!r}). " + k.get("hint", "")
-
-
-def _prediction(k: dict, value):
-    """A prediction earns credit for being committed in a valid form, not for being right."""
-    labels = k["labels"]
-    if not isinstance(value, str) or value.strip().lower() not in labels:
-        return "invalid", f"Commit a prediction: one of {', '.join(repr(x) for x in labels)}; you gave {_show(value)}."
-    return "correct", ("Prediction recorded. Now run the reveal cell below and compare; a wrong prediction "
-                       "costs nothing, the point is to notice what surprised you.")
-
-
-_KINDS = {"choice": _choice, "multi": _multi, "label": _label, "number": _number_check, "codes": _codes,
-          "mapping": _mapping, "sequence": _sequence, "items": _items, "numbers": _numbers, "prediction": _prediction}
-
-
-def _show(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def check(exercise: str, question: str, value) -> Feedback:
     """Check ``value`` as the answer to ``question`` of ``exercise`` and explain the result.
 
@@ -285,14 +92,9 @@ def check(exercise: str, question: str, value) -> Feedback:
     """
     k = key(exercise, question)
     section, sources = k.get("section", ""), tuple(k.get("sources", ()))
-    if _is_blank(value):
-        return Feedback(question, UNANSWERED, f"Replace the ... with your answer. {k.get('form', '')}".strip(),
-                        section, ())
-    try:
-        status, message = _KINDS[k["kind"]](k, value)
-    except Exception as exc:  # noqa: BLE001 - an odd object must never show a traceback
-        status, message = "invalid", f"Could not read this answer ({type(exc).__name__}). {k.get('form', '')}"
-    return Feedback(question, status, message, section, sources if status != "invalid" else ())
+    scored = score_answer(k, value)  # the same function the instructor's grader uses
+    shown = sources if scored.status not in ("invalid", UNANSWERED) else ()
+    return Feedback(question, scored.status, scored.message, section, shown, scored.fraction)
 
 
 def assert_ok(exercise: str, question: str, value) -> None:
