@@ -22,21 +22,35 @@ def _build(args) -> int:
 
 def _grade(args) -> int:
     from immfed.exercises.build import BuildError
-    from immfed.exercises.grade import grade_folder
+    from immfed.exercises.grade import GradeError, Limits, grade_folder, output_paths
 
+    def progress(res) -> None:
+        got = sum(q["points"] for q in res["questions"])
+        possible = sum(q["possible"] for q in res["questions"])
+        notes = "; ".join(res["notes"])
+        print(f"{res['student'].name:24} {res['exercise']:28} {got:>7g} / {possible:g}"
+              + (f"  ({notes})" if notes else ""), flush=True)
+
+    if args.unsafe_no_sandbox:
+        from immfed.exercises.sandbox import UNSAFE_RISK
+
+        print(f"warning: grading without a sandbox. {UNSAFE_RISK}", file=sys.stderr)
     try:
-        rows = grade_folder(args.submissions, args.out)
-    except (BuildError, FileNotFoundError) as exc:
+        rows = grade_folder(args.submissions, args.out, limits=Limits(cell=args.cell_timeout,
+                                                                      notebook=args.notebook_timeout),
+                            unsafe=args.unsafe_no_sandbox, workers=args.workers,
+                            written_marks=args.written_points, progress=progress)
+    except (BuildError, GradeError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    totals = [r for r in rows if r["question"].startswith("total")]
-    for r in totals:
-        print(f"{r['student']:24} {r['exercise']:28} {r['points']:>7} / {r['possible']}")
     for r in rows:
-        if r["note"] and not r["note"].startswith("written"):
-            print(f"warning: {r['student']} {r['exercise']}: {r['note']}", file=sys.stderr)
-    print(f"{len(totals)} notebooks graded; scores per student and question in {args.out} "
-          "(written answers are left blank for you to grade with the rubric)")
+        if not r["exercise"]:
+            print(f"warning: {r['file']}: {r['note']}", file=sys.stderr)
+    paths = output_paths(args.out)
+    graded = len({r["file"] for r in rows if r["exercise"]})
+    print(f"{graded} notebooks graded. Scores per question: {paths['long']}; one row per student: {paths['wide']}; "
+          f"Canvas import: {paths['canvas']}; written answers to review: {paths['written']} (fill its points "
+          "column and pass it back with --written-points to include them in the totals).")
     return 0
 
 
@@ -59,9 +73,21 @@ def add_commands(sub) -> None:
                                       "(needs the instructor extra)")
     p.add_argument("only", nargs="*", help="exercise numbers or names to build (default: all)")
     p.set_defaults(func=_build)
-    p = esub.add_parser("grade", help="grade a folder of submitted notebooks (no Docker) into a CSV")
-    p.add_argument("submissions", help="folder of .ipynb files, or of one sub-folder per student")
-    p.add_argument("--out", default="scores.csv", help="CSV to write (default: scores.csv)")
+    p = esub.add_parser("grade", help="grade a folder of submitted notebooks, each in a sandbox, into CSVs")
+    p.add_argument("submissions", help="folder of .ipynb files (Canvas, Moodle or Gradescope downloads, "
+                                       "or one sub-folder per student)")
+    p.add_argument("--out", default="scores.csv", help="CSV to write (default: scores.csv); the wide, Canvas "
+                                                       "and written-answer files are written beside it")
+    p.add_argument("--cell-timeout", type=float, default=60, metavar="SECONDS",
+                   help="time limit for one cell (default: 60)")
+    p.add_argument("--notebook-timeout", type=float, default=300, metavar="SECONDS",
+                   help="time limit for a whole notebook (default: 300)")
+    p.add_argument("--workers", type=int, default=None, help="notebooks graded at once (default: up to 2)")
+    p.add_argument("--written-points", default=None, metavar="CSV",
+                   help="the written-answers file with its points column filled in, to add them to the totals")
+    p.add_argument("--unsafe-no-sandbox", action="store_true",
+                   help="grade even where bubblewrap is missing or broken; the notebooks then run as you, "
+                        "unconfined (see INSTRUCTORS.md)")
     p.set_defaults(func=_grade)
     p = esub.add_parser("copy", help="copy the student notebooks into DEST, never overwriting your changes")
     p.add_argument("dest", help="your working folder")
