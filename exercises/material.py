@@ -75,7 +75,7 @@ def _write_read_only(path: Path, data: bytes) -> None:
     path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
 
 
-def write(out: Path = OUT, names: list[str] | None = None) -> dict[str, Path]:
+def write(out: Path = OUT, names: list[str] | None = None, source_dir: Path = SOURCE) -> dict[str, Path]:
     """Write the grading material of every source (or of ``names``) with their hashes."""
     folder = out / "grading"
     folder.mkdir(parents=True, exist_ok=True)
@@ -85,7 +85,7 @@ def write(out: Path = OUT, names: list[str] | None = None) -> dict[str, Path]:
     except (OSError, ValueError):
         sums = {}
     written = {}
-    for source in sources():
+    for source in sources(source_dir):
         if names and source.stem not in names:
             continue
         data = material_for(source)

@@ -1,13 +1,13 @@
 """Exercises: answer keys, friendly feedback, deterministic student notebooks, grading, copy.
 
-The slow part (one ``otter assign`` run and a few ``otter run`` gradings) shares one
-session build in a temporary folder, so the committed files are never touched.
+The slow part (one ``otter assign`` run) shares one session build in a temporary folder,
+so the committed files are never touched. Grading through the sandbox is tested in
+test_grading_integrity.py.
 """
 
 from __future__ import annotations
 
 import copy
-import csv
 import json
 import re
 from pathlib import Path
@@ -259,42 +259,49 @@ def test_solutions_pass_every_public_and_hidden_test(built, tmp_path, monkeypatc
             assert result.passed_all, f"{name} {test}:\n{result.summary()}"
 
 
-def test_grading_a_folder_writes_the_score_table(built, tmp_path):
-    from immfed.exercises.grade import grade_folder
+def test_checker_scores_collected_answers_and_says_why():
+    """The checking process's scoring, without a sandbox: answers as the sandbox would
+    collect them, the submitted notebook's cells, and the grading material."""
+    from immfed.exercises import checker, material
+    from immfed.exercises.collect import encode
 
-    root, zips = built
-    subs = tmp_path / "submissions"
     ex1 = "01_federal_baseline"
-    made = {
-        "perfect": _submission(ex1),
-        "blank": _submission(ex1, blank=True),
-        "partly": _submission(ex1, {"q1": 'q1 = "a"', "q3": 'q3 = ["a", "d"]', "q5": 'q5 = "3"'}),
-        "raises": _submission(ex1, {"q1": 'raise ValueError("oops")\nq1 = "b"'}),
-    }
-    for student, nb in made.items():
-        (subs / student).mkdir(parents=True)
-        (subs / student / f"{ex1}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    (subs / "notes.ipynb").write_text(json.dumps({"cells": [], "metadata": {}, "nbformat": 4,
-                                                  "nbformat_minor": 5}), encoding="utf-8")
-    out_csv = tmp_path / "scores.csv"
-    grade_folder(subs, out_csv, out=root / "out")
-    rows = list(csv.DictReader(out_csv.open(encoding="utf-8")))
-    score = {(r["student"], r["exercise"], r["question"]): r for r in rows}
+    mat = json.loads(material.material_for(SOURCE / f"{ex1}.ipynb"))
+    cells = _submission(ex1, {"q1": 'raise ValueError("oops")\nq1 = "b"'})["cells"]
+    raised = next(i for i, c in enumerate(cells) if "raise ValueError" in _src(c))
+    answers = {"q2": "d", "q3": ["a", "d"], "q4": ("CA", "CO", "CT", "IL", "MA", "ME", "NJ", "NY", "OR", "WA"),
+               "q5": "3", "q7": "Depends"}
+    result = {"answers": {k: encode(v) for k, v in answers.items()}, "errors": {str(raised): "ValueError: oops"},
+              "timeouts": [], "collected": True}
+    out = checker.check(mat, result, cells)
+    by = {q["name"]: q for q in out["questions"]}
+    assert by["q1"]["points"] == 0 and by["q1"]["note"] == "its cell raised ValueError: oops"
+    assert by["q2"]["points"] == 2 and by["q2"]["note"] == ""
+    assert by["q3"]["points"] == 0 and by["q3"]["note"].startswith("wrong: 1 of your 2 choice(s) are right")
+    assert by["q4"]["points"] == 2  # a tuple collected as a list is still the right ten codes
+    assert by["q5"]["points"] == 0 and by["q5"]["note"].startswith("wrong type: Answer with a number")
+    assert by["q6"]["note"] == "blank: q6_prediction was never set"
+    assert by["q7"]["points"] == 2
+    assert sum(q["points"] for q in out["questions"]) == 6 and sum(q["possible"] for q in out["questions"]) == 12
+    assert out["written"][0]["name"] == "q8" and out["written"][0]["blank"] and out["written"][0]["possible"] == 3
 
-    def pts(student, q, ex=ex1):
-        return float(score[(student, ex, q)]["points"])
 
-    full = {q: float(score[("perfect", ex1, q)]["possible"]) for q in KEYS["01"]}
-    assert all(pts("perfect", q) == full[q] for q in full), "the solutions must pass every public and hidden test"
-    assert pts("perfect", "total (auto-graded)") == sum(full.values()) == 12
-    assert all(pts("blank", q) == 0 for q in full)
-    assert pts("partly", "q1") == 0 and pts("partly", "q3") == 0
-    assert pts("partly", "q5") == 0.5  # a string "3": the public check fails, the hidden value test passes
-    assert pts("partly", "q2") == 2 and pts("partly", "total (auto-graded)") == 12 - 2 - 2 - 0.5
-    assert pts("raises", "q1") == 0 and pts("raises", "total (auto-graded)") == 10  # grading goes on past the error
-    written = score[("perfect", ex1, "q8")]
-    assert written["points"] == "" and "rubric" in written["note"] and float(written["possible"]) == 3
-    assert any("not an exercise notebook" in r["note"] for r in rows)
+def test_partial_credit_matches_what_the_self_check_said():
+    """Exercise 04 q4 is worth 4 points; three of four labels right is 3 points, and the
+    self-check says so."""
+    from immfed.exercises import checker, material
+    from immfed.exercises.collect import encode
+
+    ex4 = "04_detainers_and_jails"
+    answer = {"tx": "required", "ca": "prohibited", "pa": "permitted", "fl": "required"}
+    fb = check("04", "q4", answer)
+    assert fb.status == "incorrect" and fb.fraction == 0.75 and "3 of 4 right" in fb.message
+    assert "Partial credit: 3/4" in fb.message
+    mat = json.loads(material.material_for(SOURCE / f"{ex4}.ipynb"))
+    out = checker.check(mat, {"answers": {"q4": encode(answer)}, "errors": {}, "timeouts": [], "collected": True},
+                        _submission(ex4)["cells"])
+    q4 = next(q for q in out["questions"] if q["name"] == "q4")
+    assert (q4["points"], q4["possible"]) == (3.0, 4.0) and q4["note"].startswith("partly right: 3 of 4 right")
 
 
 # ---------------------------------------------------------------- copy
