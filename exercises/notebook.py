@@ -3,8 +3,8 @@
 The exercise sources use otter-grader's assign format, and ``otter assign`` writes
 ``grader = otter.Notebook(...)`` into the student version. The build swaps that line for
 this class, so students need only the course package (otter-grader is an instructor-side
-extra) and see a plain-language answer instead of a doctest traceback. Instructors still
-grade with otter and the hidden tests.
+extra) and see a plain-language answer instead of a doctest traceback. The instructor's
+grader (``immfed exercises grade``) scores with the same function, outside the notebook.
 """
 
 from __future__ import annotations

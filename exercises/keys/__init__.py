@@ -5,8 +5,11 @@ multi, label, number, codes, mapping, sequence, prediction), ``answer``, ``expla
 (why the answer is right, naming the authority), ``section`` (lesson section to reread),
 ``sources`` (ids in sources.csv), ``form`` (how to write the answer), optional ``var``
 (the notebook variable, default the question name) and per-option ``feedback``. Written
-(rubric-graded) questions have no key. The hidden tests in each source notebook restate
-the answers on their own, so the grade never depends on this file.
+(rubric-graded) questions have no key. The instructor's grader scores with these same
+entries (copied into hash-checked grading material at build time, and read in a process
+that never runs student code), so a grade always agrees with the self-check. The hidden
+tests in each source notebook restate the answers on their own; the test suite checks
+that the solutions pass them.
 """
 
 from __future__ import annotations
