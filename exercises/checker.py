@@ -18,7 +18,9 @@ It scores every auto-graded question with :func:`immfed.exercises.scoring.score_
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -144,6 +146,20 @@ def check(material: dict, result: dict | None, cells: list[dict], run_note: str 
     return {"questions": questions, "written": written, "notes": notes}
 
 
+def read_untrusted(path: Path, limit: int = MAX_RESULT_BYTES) -> bytes | None:
+    """The bytes of a file the sandbox wrote, or None unless it is a plain file (not a
+    symlink to one of your files, not a pipe that never ends) of at most ``limit`` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        return fh.read(limit + 1)[:limit]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     material_path, sha, result_path, notebook_path = argv[:4]
@@ -151,9 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     material = load_verified(Path(material_path), sha)
     result = None
     path = Path(result_path)
-    if path.is_file() and path.stat().st_size <= MAX_RESULT_BYTES:
+    data = read_untrusted(path)
+    if data is not None:
         try:
-            result = json.loads(path.read_text(encoding="utf-8"))
+            result = json.loads(data.decode("utf-8"))
         except ValueError:
             run_note = run_note or "the notebook's answers could not be read back"
         hung = result.get("hung") if isinstance(result, dict) else None
@@ -167,8 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         elif isinstance(result, dict) and not result.get("collected"):
             run_note = run_note or "the notebook's answers could not be collected (did a cell break the kernel?)"
             result = None
-    elif path.is_file():
-        run_note = run_note or "the notebook's answers were too large to read"
+    elif path.exists() or path.is_symlink():
+        run_note = run_note or "the notebook's answers were not a plain file of a readable size"
     else:
         run_note = run_note or "the notebook's answers could not be collected"
     try:

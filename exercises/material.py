@@ -24,11 +24,9 @@ import re
 import stat
 from pathlib import Path
 
-import nbformat
-
-from immfed.exercises.build import OUT, SOURCE, sources
-
 SUMS = "SHA256SUMS.json"
+# Imports of nbformat and the build module are deferred: the checking process imports this
+# module only for load_verified and should start in well under a second.
 
 
 def sha256(data: bytes) -> str:
@@ -37,6 +35,8 @@ def sha256(data: bytes) -> str:
 
 def questions_of(source: Path) -> list[dict]:
     """Every question of one source notebook, in order, from otter's BEGIN QUESTION cells."""
+    import nbformat
+
     from immfed.exercises.keys import KEYS
 
     nb = nbformat.read(source, as_version=4)
@@ -75,8 +75,12 @@ def _write_read_only(path: Path, data: bytes) -> None:
     path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
 
 
-def write(out: Path = OUT, names: list[str] | None = None, source_dir: Path = SOURCE) -> dict[str, Path]:
-    """Write the grading material of every source (or of ``names``) with their hashes."""
+def write(out: Path | None = None, names: list[str] | None = None, source_dir: Path | None = None) -> dict[str, Path]:
+    """Write the grading material of every source (or of ``names``) with their hashes
+    (default: into ``build/exercises``, from ``exercises/source``)."""
+    from immfed.exercises.build import OUT, SOURCE, sources
+
+    out, source_dir = out or OUT, source_dir or SOURCE
     folder = out / "grading"
     folder.mkdir(parents=True, exist_ok=True)
     sums_path = folder / SUMS
@@ -97,9 +101,12 @@ def write(out: Path = OUT, names: list[str] | None = None, source_dir: Path = SO
     return written
 
 
-def prepare(names: list[str], batch_dir: Path, out: Path = OUT) -> tuple[dict[str, tuple[Path, str]], list[str]]:
+def prepare(names: list[str], batch_dir: Path, out: Path | None = None) -> tuple[dict[str, tuple[Path, str]], list[str]]:
     """Material for one grading batch: {exercise: (read-only file in ``batch_dir``, sha256)}
     plus warnings about build files that had changed since they were built."""
+    from immfed.exercises.build import OUT, sources
+
+    out = out or OUT
     warnings = []
     folder = out / "grading"
     try:

@@ -136,3 +136,19 @@ def test_wide_canvas_and_written_exports(tmp_path):
         ("ana", "BLANK", "", ""), ("jonescara", "", "My answer", "2.5")]
     # The filled-in review file is what --written-points reads back.
     assert exports.read_marks(tmp_path / "r.csv") == marks
+
+
+def test_the_checker_never_follows_a_link_the_sandbox_left(tmp_path, capsys):
+    """A notebook could leave result.json as a symlink to one of the instructor's files."""
+    from immfed.exercises import checker
+
+    secret = tmp_path / "secret.json"
+    secret.write_text(json.dumps({"answers": {"q1": "b"}, "errors": {}, "timeouts": [], "collected": True}))
+    (tmp_path / "result.json").symlink_to(secret)
+    mat = material.write(tmp_path / "build", [EX])[EX]
+    nb = tmp_path / "nb.ipynb"
+    nb.write_text('{"cells": []}')
+    assert checker.main([str(mat), material.sha256(mat.read_bytes()), str(tmp_path / "result.json"), str(nb)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["notes"] == ["the notebook's answers were not a plain file of a readable size"]
+    assert sum(q["points"] for q in out["questions"]) == 0
