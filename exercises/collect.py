@@ -91,6 +91,10 @@ def run(notebook: Path, result: Path, names: list[str], cell_timeout: float) -> 
     """Execute ``notebook`` cell by cell, then collect the answers into ``result``."""
     import asyncio
 
+    # jsonschema (under nbformat) builds a URI grammar on import when rfc3987_syntax is
+    # installed, 2-5 s of every run here; nbformat's schema never uses it, so skip it in
+    # this driver process (the notebook's own kernel is left exactly as installed).
+    sys.modules.setdefault("rfc3987_syntax", None)
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import DeadKernelError

@@ -199,6 +199,8 @@ def grade_folder(folder: str | Path, out_csv: str | Path, out: Path = OUT, worke
     if not root.is_dir():
         raise GradeError(f"No folder {folder}")
     validate_out(Path(out_csv))
+    if not (limits.cell > 0 and limits.notebook > 0) or (workers is not None and workers < 1):
+        raise GradeError("time limits must be positive numbers of seconds, and --workers at least 1")
     marks = exports.read_marks(written_marks) if written_marks else {}
     if not unsafe:
         problem = sandbox.sandbox_problem()
