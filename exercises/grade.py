@@ -226,7 +226,11 @@ def grade_folder(folder: str | Path, out_csv: str | Path, out: Path = OUT, worke
     results: list[dict] = []
     rows: list[dict] = list(skipped)
     try:
-        pinned, warnings = material.prepare(sorted({j[2] for j in jobs}), batch / "material", out)
+        try:
+            pinned, warnings = material.prepare(sorted({j[2] for j in jobs}), batch / "material", out)
+        except (KeyError, OSError, ValueError, AttributeError) as exc:
+            raise GradeError(f"could not make the grading material from exercises/source and the answer keys: "
+                             f"{exc.args[0] if exc.args else exc}") from None
         for w in warnings:
             print(f"warning: {w}", file=sys.stderr)
         with paths["long"].open("w", newline="", encoding="utf-8") as fh:
