@@ -152,3 +152,53 @@ def test_the_checker_never_follows_a_link_the_sandbox_left(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["notes"] == ["the notebook's answers were not a plain file of a readable size"]
     assert sum(q["points"] for q in out["questions"]) == 0
+
+
+def test_the_sandbox_hides_user_data_blocks_network_and_writes(tmp_path, monkeypatch):
+    """What a submitted notebook can reach inside the sandbox, tried directly."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    from immfed.exercises import sandbox
+
+    problem = sandbox.sandbox_problem()
+    if problem:
+        if os.environ.get("CI") == "true":
+            raise RuntimeError(f"CI must test the sandbox: {problem}")
+        pytest.skip(problem)
+    # A refreshed-data folder outside /tmp (the sandbox replaces /tmp anyway), with a table in it.
+    userdata = Path(tempfile.mkdtemp(prefix="immfed-test-userdata-", dir="/var/tmp"))
+    try:
+        (userdata / "current.txt").write_text("secret", encoding="utf-8")
+        monkeypatch.setenv("IMMFED_USER_DATA", str(userdata))
+        probe = "\n".join([
+            "import json, os, socket",
+            "seen = {}",
+            f"seen['userdata'] = os.listdir({str(userdata)!r})",
+            "try:",
+            "    socket.create_connection(('127.0.0.53', 53), timeout=2); seen['net'] = 'open'",
+            "except OSError as exc:",
+            "    seen['net'] = type(exc).__name__",
+            "try:",
+            f"    open({str(userdata.parent / 'immfed-escape')!r}, 'w'); seen['write_outside'] = 'yes'",
+            "except OSError:",
+            "    seen['write_outside'] = 'no'",
+            "seen['home'] = os.environ['HOME']",
+            "seen['env_userdata'] = os.environ.get('IMMFED_USER_DATA')",
+            "open('probe.json', 'w').write(json.dumps(seen))",
+        ])
+        work = tmp_path / "work"
+        work.mkdir()
+        proc = subprocess.run(sandbox.command(work, [sys.executable, "-c", probe]), capture_output=True, text=True,
+                              timeout=60)
+        assert proc.returncode == 0, proc.stderr
+        seen = json.loads((work / "probe.json").read_text(encoding="utf-8"))
+        assert seen["userdata"] == [], "the refreshed-data folder must look empty"
+        assert seen["net"] != "open"
+        assert seen["write_outside"] == "no" and not (userdata.parent / "immfed-escape").exists()
+        assert seen["home"] == sandbox.HOME_INSIDE and seen["env_userdata"] == "/tmp/no-user-data"
+    finally:
+        shutil.rmtree(userdata, ignore_errors=True)
