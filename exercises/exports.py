@@ -62,7 +62,8 @@ def long_rows(res: dict, marks: dict | None = None) -> list[dict]:
              "note": q["note"]} for q in res["questions"]]
     given = written_points(res, marks or {})
     for w in res["written"]:
-        note = "written: grade with the rubric" + ("; the answer is blank" if w["blank"] else "")
+        note = "written: grade with the rubric" + ("; the answer is blank" if w["note"] == "blank" else
+                                                    f"; {w['note']}" if w.get("note") else "")
         rows.append({**base, "question": w["name"], "points": _num(given[w["name"]]) if w["name"] in given else "",
                      "possible": _num(w["possible"]), "note": note})
     t = totals(res, marks)
@@ -83,10 +84,11 @@ def _atomic_csv(path: Path, header: list[str], rows: list[list]) -> None:
 
 
 def _latest(results: list[dict]) -> dict[tuple, dict]:
-    """One submission per student and exercise: the last by file name (a resubmission's
-    copy number sorts after the first)."""
+    """One submission per student and exercise: the latest (see ``lms_names.version_key``)."""
+    from immfed.exercises.lms_names import version_key
+
     chosen: dict[tuple, dict] = {}
-    for res in sorted(results, key=lambda r: r["file"]):
+    for res in sorted(results, key=lambda r: version_key(r["file"])):
         chosen[(res["student"].key, res["exercise"])] = res
     return chosen
 

@@ -22,6 +22,7 @@ unless ``unsafe=True``.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -234,8 +235,6 @@ def grade_folder(folder: str | Path, out_csv: str | Path, out: Path = OUT, worke
         for w in warnings:
             print(f"warning: {w}", file=sys.stderr)
         with paths["long"].open("w", newline="", encoding="utf-8") as fh:
-            import csv
-
             writer = csv.DictWriter(fh, fieldnames=exports.LONG_FIELDS)
             writer.writeheader()
             writer.writerows(skipped)

@@ -92,3 +92,13 @@ def identify(path: Path, root: Path, exercise: str | None = None) -> Student:
     if len(rel.parts) > 1:
         return Student("/".join(rel.parts[:-1]))  # a folder per student: its name as the instructor made it
     return Student(clean(rel.stem, exercise))
+
+
+def version_key(file: str) -> tuple[int, int, str]:
+    """Orders several files of one student and exercise oldest first: by Canvas's
+    submission file id, then by a copy number (``-1``, `` (2)``), then by name."""
+    stem = Path(file).stem
+    canvas = CANVAS.match(Path(file).name)
+    copy = re.search(r"(?:-(\d+)|\s*\((\d+)\))$", stem)
+    number = int(copy.group(1) or copy.group(2)) if copy else 0
+    return (int(canvas.group("sub")) if canvas else 0, number, file)

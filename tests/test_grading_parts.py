@@ -202,3 +202,14 @@ def test_the_sandbox_hides_user_data_blocks_network_and_writes(tmp_path, monkeyp
         assert seen["home"] == sandbox.HOME_INSIDE and seen["env_userdata"] == "/tmp/no-user-data"
     finally:
         shutil.rmtree(userdata, ignore_errors=True)
+
+
+def test_a_resubmission_replaces_the_first_in_the_gradebook(tmp_path):
+    cara = Student("jonescara", "12345", "canvas")
+    first = _result(cara, f"jonescara_12345_67890_{EX}.ipynb", 0, 0)
+    late = _result(cara, f"jonescara_LATE_12345_67999_{EX}-1.ipynb", 2, 1)
+    ana_first, ana_again = _result(Student("ana"), f"ana - {EX}.ipynb", 2, 1), _result(Student("ana"), f"ana - {EX} (1).ipynb", 0, 1)
+    exports.write_wide([late, first, ana_again, ana_first], tmp_path / "w.csv")
+    wide = {r["student"]: r for r in csv.DictReader((tmp_path / "w.csv").open(encoding="utf-8"))}
+    assert wide["jonescara"]["total without written"] == "3"  # the LATE file, Canvas file id 67999 > 67890
+    assert wide["ana"]["total without written"] == "1"  # the " (1)" copy came second
