@@ -25,6 +25,7 @@ from conftest import REPO
 
 EX = "01_federal_baseline"
 STUDENT_NB = REPO / "exercises" / "student" / f"{EX}.ipynb"
+LEFTOVER = "4243"  # a looper starts `sleep 4243`; nothing it started may outlive the batch
 WRITTEN = "Printz and Murphy bar Congress from commandeering state officers, so California may decline."
 
 
@@ -36,6 +37,16 @@ def _sandbox_or_skip() -> None:
         if os.environ.get("CI") == "true":
             raise RuntimeError(f"CI must run the grading integrity test: {problem}")
         pytest.skip(problem)
+
+
+def _running(argv: list[str]) -> bool:
+    for proc in Path("/proc").iterdir():
+        try:
+            if (proc / "cmdline").read_bytes().split(b"\0")[:-1] == [a.encode() for a in argv]:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _src(cell) -> str:
@@ -109,7 +120,8 @@ def _build(folder: Path, outside: Path) -> dict[str, str]:
         "cheat_otter": _notebook(False, CHEAT_OTTER),
         "cheat_tests": _notebook(False, CHEAT_TESTS),
         "deleter": _notebook(False, f"import os\nos.remove({str(outside)!r})"),
-        "looper": _notebook(False, "while True:\n    pass"),
+        "looper": _notebook(False, f"import subprocess\nsubprocess.Popen(['sleep', '{LEFTOVER}'])\n"
+                                   "while True:\n    pass"),
     }
     for student, nb in made.items():
         (folder / student).mkdir(parents=True)
@@ -145,6 +157,7 @@ def test_one_command_grades_honest_cheating_destructive_and_endless_submissions(
         assert float(total[student]["points"]) == 0, f"{student} must score 0"
     assert outside.read_text(encoding="utf-8") == "keep me", "a submission deleted a file outside its folder"
     assert "limit per cell" in total["looper"]["note"]
+    assert not _running(["sleep", LEFTOVER]), "a process a submission started outlived grading"
     # Replacing isinstance for the whole kernel breaks ipykernel itself: a note, not a hang.
     assert re.search(r"^$|kernel (died|stopped answering) at cell", total["cheat_builtins"]["note"])
     assert "could not read this notebook" in total["corrupt"]["note"]
