@@ -120,6 +120,9 @@ def _assign_all(todo: list[Path], out: Path) -> list[tuple[str, str, Path]]:
                                  "is 'generate: true' in its ASSIGNMENT CONFIG?")
             target = out / "autograder" / f"{name}-autograder.zip"
             target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                target.chmod(0o644)  # built read-only last time
+                target.unlink()
             shutil.copyfile(zips[0], target)
             results.append((name, _dump(normalize_student(nb, name)), target))
     return results
@@ -145,12 +148,17 @@ def build(source_dir: Path = SOURCE, student_dir: Path = STUDENT, out: Path = OU
     from immfed.exercises import material  # imported here: material imports this module
 
     material.write(out, [name for name, _, _ in results], source_dir)
+    material.record(out, [zip_path for _, _, zip_path in results])
     return {name: zip_path for name, _, zip_path in results}
 
 
 def autograder_zip(name: str, out: Path = OUT) -> Path:
-    """The autograder zip for exercise ``name``, building it first if it is missing."""
+    """The autograder zip for exercise ``name``, building it first if it is missing or no
+    longer has the SHA-256 recorded when it was built (a notebook graded by plain
+    ``otter run`` runs as you and could have rewritten it)."""
+    from immfed.exercises import material
+
     target = out / "autograder" / f"{name}-autograder.zip"
-    if not target.exists():
+    if not target.exists() or not material.matches_record(out, target):
         build(names=[name], out=out, student_dir=Path(tempfile.mkdtemp(prefix="immfed-student-")))
     return target

@@ -208,6 +208,9 @@ def grade_folder(folder: str | Path, out_csv: str | Path, out: Path = OUT, worke
         if problem:
             raise GradeError(f"{problem}. Refusing to grade without a sandbox; pass --unsafe-no-sandbox to grade "
                              f"anyway. {sandbox.UNSAFE_RISK}")
+    if not unsafe and (needed := sandbox.cannot_hide(root)):
+        raise GradeError(f"The submissions folder {root} holds {needed}, which the sandbox must show to every "
+                         "notebook, so it could not hide the other submissions; move them to a folder of their own.")
     known = [s.stem for s in sources()]
     subs = sorted(p for p in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     jobs, skipped = [], []

@@ -8,7 +8,8 @@ One JSON file per exercise, ``build/exercises/grading/NN_name.json``::
 
 It is made from the source notebook (question names, points, prompts and rubrics) and the
 answer key (``immfed.exercises.keys``, the same entries the self-checks use). ``build``
-writes these files read-only and records their SHA-256 in ``grading/SHA256SUMS.json``.
+writes these files and the autograder zips read-only and records their SHA-256 in
+``grading/SHA256SUMS.json`` (keyed by the path inside ``build/exercises``).
 Before grading, :func:`prepare` makes the material afresh from the sources, reports any
 file that no longer matches its recorded hash (a sign it was changed after the build),
 and writes the batch's own read-only copy whose hash the checking process verifies before
@@ -95,10 +96,33 @@ def write(out: Path | None = None, names: list[str] | None = None, source_dir: P
         data = material_for(source)
         target = folder / f"{source.stem}.json"
         _write_read_only(target, data)
-        sums[target.name] = sha256(data)
+        sums[str(target.relative_to(out))] = sha256(data)  # keys: paths inside the build folder
         written[source.stem] = target
     _write_read_only(sums_path, (json.dumps(sums, indent=1, sort_keys=True) + "\n").encode())
     return written
+
+
+def record(out: Path, files: list[Path]) -> None:
+    """Make ``files`` (inside ``out``) read-only and record their SHA-256 in the sums file."""
+    sums_path = out / "grading" / SUMS
+    sums_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        sums = json.loads(sums_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        sums = {}
+    for path in files:
+        path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        sums[str(Path(path).relative_to(out))] = sha256(Path(path).read_bytes())
+    _write_read_only(sums_path, (json.dumps(sums, indent=1, sort_keys=True) + "\n").encode())
+
+
+def matches_record(out: Path, path: Path) -> bool:
+    """True if ``path`` (inside ``out``) still has the SHA-256 recorded when it was built."""
+    try:
+        sums = json.loads((out / "grading" / SUMS).read_text(encoding="utf-8"))
+        return sums.get(str(Path(path).relative_to(out))) == sha256(Path(path).read_bytes())
+    except (OSError, ValueError):
+        return False
 
 
 def prepare(names: list[str], batch_dir: Path, out: Path | None = None) -> tuple[dict[str, tuple[Path, str]], list[str]]:
@@ -122,7 +146,7 @@ def prepare(names: list[str], batch_dir: Path, out: Path | None = None) -> tuple
             stale.append(name)
             continue
         on_disk = built.read_bytes()
-        if sums.get(built.name) != sha256(on_disk):
+        if sums.get(str(built.relative_to(out))) != sha256(on_disk):
             warnings.append(f"{built} did not match the hash recorded when it was built (changed since?); "
                             "it was rebuilt from the source notebook and the answer key")
             stale.append(name)

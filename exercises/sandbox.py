@@ -50,6 +50,13 @@ def _python_paths() -> list[Path]:
     return sorted(paths)
 
 
+def cannot_hide(folder: Path) -> Path | None:
+    """The interpreter folder inside ``folder`` that would have to stay visible (so
+    ``folder`` cannot be hidden from the notebooks), or None."""
+    folder = Path(folder).resolve()
+    return next((p for p in _python_paths() if p == folder or folder in p.parents), None)
+
+
 def _hidden_paths(extra: list[Path]) -> list[Path]:
     """Folders replaced by an empty one inside the sandbox."""
     from immfed.data.userdata import user_data_dir

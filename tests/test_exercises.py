@@ -183,6 +183,17 @@ def test_student_notebooks_regenerate_identically(built):
         assert fresh == committed, f"{name}: committed student notebook is stale; run `immfed exercises build`"
 
 
+def test_build_leaves_grading_files_read_only_with_recorded_hashes(built):
+    from immfed.exercises import material
+
+    root, zips = built
+    out = root / "out"
+    for name in NAMES:
+        for path in (zips[name], out / "grading" / f"{name}.json"):
+            assert not path.stat().st_mode & 0o222, f"{path} must be read-only"
+            assert material.matches_record(out, path), f"{path} does not match its recorded SHA-256"
+
+
 def test_student_notebooks_hold_no_solutions_and_use_the_light_grader():
     for name in NAMES:
         text = (STUDENT / f"{name}.ipynb").read_text(encoding="utf-8")

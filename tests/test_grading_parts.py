@@ -213,3 +213,15 @@ def test_a_resubmission_replaces_the_first_in_the_gradebook(tmp_path):
     wide = {r["student"]: r for r in csv.DictReader((tmp_path / "w.csv").open(encoding="utf-8"))}
     assert wide["jonescara"]["total without written"] == "3"  # the LATE file, Canvas file id 67999 > 67890
     assert wide["ana"]["total without written"] == "1"  # the " (1)" copy came second
+
+
+def test_submissions_must_not_share_a_folder_with_the_python_environment(tmp_path, monkeypatch):
+    """The sandbox hides the submissions folder, unless Python itself lives in it."""
+    import sys
+
+    from immfed.exercises import sandbox
+
+    monkeypatch.setattr(sandbox, "sandbox_problem", lambda: None)
+    with pytest.raises(grade.GradeError, match="move them to a folder of their own"):
+        grade.grade_folder(Path(sys.prefix).parent, tmp_path / "s.csv")
+    assert sandbox.cannot_hide(tmp_path) is None
