@@ -41,7 +41,9 @@ def _bwrap() -> str | None:
 def _python_paths() -> list[Path]:
     """Folders the interpreter and the course package need, which may sit in a hidden home."""
     paths = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent.parent}
-    for entry in sys.path:
+    # sys.path[0] is the grader's own script folder or working folder, which the sandboxed
+    # interpreter does not need (and which may hold files the notebooks should not see).
+    for entry in sys.path[1:]:
         if entry and Path(entry).exists():
             paths.add(Path(entry).resolve())
     import immfed  # the package (an editable install points into the repository)
@@ -109,8 +111,9 @@ _smoke_cache: dict[str, str | None] = {}
 def sandbox_problem() -> str | None:
     """None if bubblewrap works here, else one line saying why not (checked once per process).
 
-    The smoke test starts Python in the sandbox and checks that the network is gone, that
-    the system is read-only and that the home folder is hidden."""
+    The smoke test starts Python in the sandbox and checks that it can import the course
+    and the kernel, that the network is gone, that the system is read-only and that the
+    home folder is hidden."""
     if "result" in _smoke_cache:
         return _smoke_cache["result"]
     import tempfile
@@ -123,6 +126,7 @@ def sandbox_problem() -> str | None:
         home = Path.home().resolve()
         allowed = {p.relative_to(home).parts[0] for p in _rebound(_hidden_paths([])) if home in p.parents}
         probe = ("import os, socket, pathlib, sys\n"
+                 "import immfed.exercises.collect, nbclient, ipykernel\n"
                  "assert len(socket.if_nameindex()) == 1, 'network visible'\n"
                  "try:\n    open('/usr/.immfed-probe', 'w')\nexcept OSError:\n    pass\n"
                  "else:\n    sys.exit('system is writable')\n"
