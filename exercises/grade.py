@@ -114,6 +114,23 @@ def _run(cmd: list[str], timeout: float, **kw) -> tuple[int | None, str, str]:
         return None, "", ""
 
 
+def _run_untrusted(cmd: list[str], timeout: float, log: Path, **kw) -> tuple[int | None, str]:
+    """Run the notebook's process; its output goes to ``log`` on disk, never into this
+    process's memory (a notebook may print without end). Returns (returncode or None on
+    time-out, the last lines of its error output)."""
+    with log.open("wb") as err:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                                start_new_session=True, **kw)
+        try:
+            code = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _kill(proc)
+            code = None
+    with log.open("rb") as fh:
+        fh.seek(max(0, log.stat().st_size - 4000))
+        return code, fh.read().decode("utf-8", "replace")
+
+
 def _not_gradable(who: Student, exercise: str, file: str, mat: dict, why: str) -> dict:
     from immfed.exercises.checker import check
 
@@ -147,10 +164,11 @@ def grade_submission(path: Path, who: Student, exercise: str, file: str, mat: tu
         inner = sandbox.INSIDE if not unsafe else str(run)
         argv = [sys.executable, "-m", "immfed.exercises.collect", f"{inner}/submission.ipynb", f"{inner}/result.json",
                 json.dumps(names), "--cell-timeout", str(limits.cell)]
+        log = base / "run.log"
         if unsafe:
-            code, _, err = _run(argv, limits.notebook, cwd=run, env=sandbox.environment_for_unsafe())
+            code, err = _run_untrusted(argv, limits.notebook, log, cwd=run, env=sandbox.environment_for_unsafe())
         else:
-            code, _, err = _run(sandbox.command(run, argv, hide=list(hide)), limits.notebook)
+            code, err = _run_untrusted(sandbox.command(run, argv, hide=list(hide)), limits.notebook, log)
         note = ""
         if code is None:
             note = f"ran over the {limits.notebook:g} s limit for a whole notebook and was stopped"
