@@ -26,6 +26,7 @@ import pandas as pd
 from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES
 from immfed.widgets.choices import check_choice
+from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style, chart_title
 from immfed.widgets.text import split_cell, unique
 
@@ -373,12 +374,36 @@ def assessment_html(result: Assessment, state: str, request: str, custody: str) 
 RELEASE_DAYS: tuple[str, ...] = tuple((dt.date(2026, 11, 23) + dt.timedelta(days=i)).isoformat() for i in range(14))
 
 
+def clock_figure(release: dt.datetime):
+    """The 48-hour hold window after ``release`` as a complete plotly Figure (title, axis
+    title, height): the hours that count, the hours that do not, and the two end points."""
+    import plotly.graph_objects as go
+
+    data = clock_figure_data(release)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=data["counted"]["x"], y=data["counted"]["y"], text=data["counted"]["text"],
+                             mode="lines", name="Hours that count", line={"color": PALETTE["blue"], "width": 26},
+                             hovertemplate="%{text}: %{x}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=data["skipped"]["x"], y=data["skipped"]["y"], text=data["skipped"]["text"],
+                             mode="lines", name="Not counted (Saturday, Sunday, holiday)",
+                             line={"color": PALETTE["grey"], "width": 26, "dash": "dot"},
+                             hovertemplate="%{text}: %{x}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=data["marks"]["x"], y=data["marks"]["y"], text=data["marks"]["text"],
+                             mode="markers", name="Release due / window ends",
+                             marker={"color": PALETTE["black"], "size": 14, "symbol": ["circle", "diamond"]},
+                             hovertemplate="%{text}<extra></extra>"))
+    apply_style(fig, chart_title("Detainer hold window under 8 C.F.R. 287.7(d)", "date and hour", AS_OF))
+    fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
+                      yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
+                      margin={"b": 120})
+    return fig
+
+
 def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_warrant",
                       custody: str = "release_due", release_day: str = "2026-11-27", release_hour: int = 17):
     """Dropdowns (state, request, custody, release day and hour), the answer with its reasons and
     law, the cases that bear on the risk, and a timeline of the 48-hour window."""
     import ipywidgets as w
-    import plotly.graph_objects as go
 
     layout = w.Layout(width="36em")
     style = {"description_width": "8em"}
@@ -398,36 +423,13 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
     def release_time():
         return dt.datetime.combine(dt.date.fromisoformat(day_dd.value), dt.time(hour_sl.value))
 
-    data = clock_figure_data(release_time())
-    # built as a plain Figure, then wrapped: traces added to a FigureWidget before it is
-    # displayed never reach the browser (its chart would show empty axes)
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=data["counted"]["x"], y=data["counted"]["y"], text=data["counted"]["text"],
-                             mode="lines", name="Hours that count", line={"color": PALETTE["blue"], "width": 26},
-                             hovertemplate="%{text}: %{x}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=data["skipped"]["x"], y=data["skipped"]["y"], text=data["skipped"]["text"],
-                             mode="lines", name="Not counted (Saturday, Sunday, holiday)",
-                             line={"color": PALETTE["grey"], "width": 26, "dash": "dot"},
-                             hovertemplate="%{text}: %{x}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=data["marks"]["x"], y=data["marks"]["y"], text=data["marks"]["text"],
-                             mode="markers", name="Release due / window ends",
-                             marker={"color": PALETTE["black"], "size": 14, "symbol": ["circle", "diamond"]},
-                             hovertemplate="%{text}<extra></extra>"))
-    apply_style(fig, chart_title("Detainer hold window under 8 C.F.R. 287.7(d)", "date and hour", AS_OF))
-    fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
-                      yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
-                      margin={"b": 120})
-    fig = go.FigureWidget(fig)
+    fig = figure_widget(clock_figure(release_time()))
 
     def refresh(*_):
         try:
             result = assess_detainer(state_dd.value, request_dd.value, custody_dd.value)
             panel.value = assessment_html(result, state_dd.value, request_dd.value, custody_dd.value)
-            new = clock_figure_data(release_time())
-            with fig.batch_update():
-                for trace, key in zip(fig.data, ("counted", "skipped", "marks")):
-                    trace.x, trace.y, trace.text = new[key]["x"], new[key]["y"], new[key]["text"]
-                fig.layout.xaxis.range = new["range"]
+            redraw(fig, clock_figure(release_time()))
             summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value))}</p>"
         except ValueError as err:  # dropdowns cannot normally produce this; show it, never a traceback
             panel.value = f"<p><strong>Cannot assess:</strong> {escape(str(err))}</p>"
