@@ -10,7 +10,6 @@ How Chromium is found and when the tests may skip: see browser_support.py.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -38,13 +37,14 @@ pytestmark = browser_mark("browser tests", modules=("voila",))
 @pytest.fixture(scope="module")
 def voila_url():
     """A Voila server over lessons/, bound to 127.0.0.1, for the whole module."""
+    from immfed.present import voila_command, voila_env
+
     port = free_port()
-    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-           "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']", str(REPO / "lessons")]
+    # the same command and template as `immfed present`, over the whole lessons folder
+    cmd = voila_command(REPO / "lessons", port, open_browser=False) + [
+        "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']"]
     base = f"http://127.0.0.1:{port}"
-    # run from the repository root so Voila reads voila.json, which turns off the JupyterLab
-    # extensions that otter-grader's dependencies bring (they log errors outside JupyterLab)
-    with serve(cmd, base, "voila", ARTIFACTS / "voila.log", cwd=REPO):
+    with serve(cmd, base, "voila", ARTIFACTS / "voila.log", cwd=REPO, env=voila_env()):
         yield base
 
 

@@ -72,7 +72,7 @@ def test_voila_charts_match_the_kernel(voila_url, browser, lesson):  # noqa: F81
     for title, _x, _y, height in expected:
         assert title and height, f"{lesson}: a chart in the kernel lacks a title or height"
 
-    page, errors, _blocked = open_local_page(browser, f"{voila_url}/voila/render/{lesson}")
+    page, errors, blocked = open_local_page(browser, f"{voila_url}/voila/render/{lesson}")
     try:
         page.wait_for_selector(".immfed-quiz", timeout=120_000)
         page.wait_for_selector(".js-plotly-plot .main-svg", state="attached", timeout=60_000)
@@ -83,5 +83,7 @@ def test_voila_charts_match_the_kernel(voila_url, browser, lesson):  # noqa: F81
                              f"Voila drew {sorted(drawn)}")
         unexpected = set(drawn) - set(expected)
         assert not unexpected, f"{lesson}: Voila drew charts the kernel does not hold: {sorted(unexpected)}"
+        # presenter mode is offline: the course template asks no other host for anything
+        assert blocked == [], f"{lesson}: the page asked for outside resources: {blocked}"
     finally:
         page.close()

@@ -123,11 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", help=argparse.SUPPRESS)
     p.set_defaults(func=_data_cite)
     # Other command groups live beside the code they drive and register themselves here.
+    from immfed.course_folder import add_commands as add_open_commands
     from immfed.exercises.cli import add_commands as add_exercise_commands
+    from immfed.present import add_commands as add_present_commands
     from immfed.site import add_commands as add_site_commands
 
     add_exercise_commands(sub)
     add_site_commands(sub)
+    add_present_commands(sub)
+    add_open_commands(sub)
     return parser
 
 
