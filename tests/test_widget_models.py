@@ -199,3 +199,14 @@ def test_selecting_a_state_shows_its_profile_and_bad_text_shows_a_message(explor
     explorer.state_text.value = "ga"
     assert explorer.message.value == "" and "Georgia (GA)" in explorer.profile.value
     assert explorer.state.value == "GA"
+
+
+@pytest.mark.parametrize("kwargs, words", [({"unit": "x"}, "Unknown unit 'x'. Accepted: agreements"),
+                                           ({"model": "JEM"}, "Unknown model 'JEM'. Accepted:"),
+                                           ({"map_model": 3}, "Unknown map model 3.")])
+def test_explore_models_explains_a_bad_argument(kwargs, words):
+    from immfed.widgets import explore_models
+
+    with pytest.raises(ValueError) as err:
+        explore_models(**kwargs)
+    assert words in str(err.value)

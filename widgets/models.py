@@ -377,6 +377,10 @@ class ModelsExplorer:
                  map_model: str = "all"):
         import ipywidgets as w
 
+        # checked here so a bad argument gets the accepted values, not ipywidgets' TraitError
+        check_choice(unit, list(UNITS), "unit")
+        check_choice(model, list(MODELS), "model")
+        check_choice(map_model, list(MODELS), "map model")
         snaps = snapshots()
         snapshot = _snapshot(snapshot or snaps[-1])
         model_opts = [(MODEL_LABELS[m], m) for m in MODELS]
