@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Other command groups live beside the code they drive and register themselves here.
     from immfed.course_folder import add_commands as add_open_commands
     from immfed.exercises.cli import add_commands as add_exercise_commands
+    from immfed.hosting import add_commands as add_link_commands
     from immfed.present import add_commands as add_present_commands
     from immfed.site import add_commands as add_site_commands
 
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_site_commands(sub)
     add_present_commands(sub)
     add_open_commands(sub)
+    add_link_commands(sub)
     return parser
 
 
