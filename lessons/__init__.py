@@ -73,3 +73,35 @@ def reference_list(lesson: str):
         text = escape(cat.cite(sid)).replace(url, f'<a href="{url}">{url}</a>')
         items.append(f'<li id="ref-{sid}"><code>{sid}</code>: {text}</li>')
     return HTML(f"<ol class='immfed-references'>{''.join(items)}</ol>")
+
+
+# -- the course manifest ---------------------------------------------------------------
+# lessons/course.json is the one list of lessons with their titles, times, facts dates,
+# tools and exercises. The README's course map and INSTRUCTORS.md's table are rendered
+# from it (`immfed course map`) and tests check that both, the notebooks and the site
+# agree with it, so none of them can go stale on its own.
+
+def course_map() -> list[dict]:
+    """The lessons in teaching order, as listed in ``course.json`` (one dict per lesson)."""
+    return json.loads((HERE / "course.json").read_text(encoding="utf-8"))["lessons"]
+
+
+def course_map_markdown() -> str:
+    """The README's course-map table, rendered from the manifest."""
+    rows = ["| # | Lesson | Time | Interactive tools | Exercise |", "|---|---|---|---|---|"]
+    for entry in course_map():
+        title = f"[{entry['title']}](lessons/{entry['file']})" + (f": {entry['blurb']}" if entry["blurb"] else "")
+        tools = ", ".join(f"`{t}()`" for t in entry["tools"])
+        exercise = f"`exercises/student/{entry['exercise']}`" if entry["exercise"] else "(self-checks only)"
+        rows.append(f"| {entry['number']} | {title} | {entry['time']} | {tools} | {exercise} |")
+    return "\n".join(rows)
+
+
+def instructors_table_markdown() -> str:
+    """INSTRUCTORS.md's "course at a glance" table, rendered from the manifest."""
+    rows = ["| # | Lesson | Class time | Facts current to | Exercise |", "|---|---|---|---|---|"]
+    for entry in course_map():
+        title = entry["title"] + (f": {entry['blurb']}" if entry["blurb"] else "")
+        exercise = f"`{entry['exercise'][:-6]}`" if entry["exercise"] else "(none; lesson self-checks)"
+        rows.append(f"| {entry['number']} | {title} | {entry['time']} | {entry['facts_current_to']} | {exercise} |")
+    return "\n".join(rows)

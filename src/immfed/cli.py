@@ -100,6 +100,13 @@ def _data_status(args) -> int:
     return 0
 
 
+def _course_map(args) -> int:
+    from immfed.lessons import course_map_markdown, instructors_table_markdown
+
+    print(instructors_table_markdown() if args.instructors else course_map_markdown())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``immfed`` (exposed so tests and docs can inspect it)."""
     parser = argparse.ArgumentParser(prog="immfed", description="Local Police and ICE: course tools.")
@@ -122,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("source_id")
     p.add_argument("--root", help=argparse.SUPPRESS)
     p.set_defaults(func=_data_cite)
+    course = sub.add_parser("course", help="the course manifest (lessons/course.json)")
+    csub = course.add_subparsers(dest="verb", required=True)
+    p = csub.add_parser("map", help="print the README's course-map table from the manifest")
+    p.add_argument("--instructors", action="store_true", help="print INSTRUCTORS.md's table instead")
+    p.set_defaults(func=_course_map)
     # Other command groups live beside the code they drive and register themselves here.
     from immfed.course_folder import add_commands as add_open_commands
     from immfed.exercises.cli import add_commands as add_exercise_commands

@@ -439,22 +439,28 @@ def lesson_page(nb, info: dict, infos: list[dict]) -> str:
 
 
 def index_page(infos: list[dict]) -> str:
-    """The course map: one row per lesson with its time and learning objectives."""
+    """The course map: one row per lesson with its time (from the course manifest),
+    learning objectives, facts date and exercise."""
+    from immfed.lessons import course_map
+
+    manifest = {e["number"]: e for e in course_map()}
     md = _markdown()
     rows = []
     for i in infos:
+        entry = manifest.get(i["number"], {})
         objs = "".join(f"<li>{md.renderInline(o)}</li>" for o in i["objectives"])
+        exercise = html.escape(entry["exercise"][:-6]) if entry.get("exercise") else "self-checks only"
         rows.append(f'<tr><th scope="row"><a href="{i["page"]}">{md.renderInline(i["title"])}</a></th>'
-                    f'<td>{html.escape(i["time"]) or "not stated"}</td>'
+                    f'<td>{html.escape(entry.get("time") or i["time"]) or "not stated"}</td>'
                     f'<td>{"<ol>" + objs + "</ol>" if objs else "not stated"}</td>'
-                    f'<td>{md.renderInline(i["current"]) or "not stated"}</td></tr>')
+                    f'<td>{md.renderInline(i["current"]) or "not stated"}</td><td>{exercise}</td></tr>')
     body = (f"<main>\n<h1>{html.escape(COURSE_TITLE)}</h1>\n"
             "<p>How state and local law enforcement interacts with U.S. Immigration and Customs Enforcement "
             "(ICE) during arrests. Every factual claim carries a marker that links to the lesson's dated "
             "reference list.</p>\n<h2>Course map</h2>\n"
             "<table><caption>Lessons in teaching order</caption><thead><tr><th scope=\"col\">Lesson</th>"
             "<th scope=\"col\">Estimated time</th><th scope=\"col\">Learning objectives</th>"
-            "<th scope=\"col\">Facts current to</th></tr></thead><tbody>" + "".join(rows)
+            "<th scope=\"col\">Facts current to</th><th scope=\"col\">Exercise</th></tr></thead><tbody>" + "".join(rows)
             + "</tbody></table>\n<p>The pages read offline. Interactive widgets appear as they stand when a "
               "lesson opens; to use them, open the notebooks (linked from each page) in JupyterLab.</p>\n</main>")
     return _document(f"Course map | {COURSE_TITLE}", body)
