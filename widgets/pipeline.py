@@ -186,11 +186,15 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
     """
     import ipywidgets as w
 
+    # a bad argument is named with what is accepted, never silently replaced by a default
+    check_choice(regime, list(REGIMES), "regime")
+    check_choice(compare, list(REGIMES), "regime to compare with")
+    if isinstance(n, bool) or not isinstance(n, Integral) or not 0 <= n <= MAX_BOOKINGS:
+        raise ValueError(f"Bookings must be a whole number from 0 to {MAX_BOOKINGS:,}, not {n!r}.")
     options = [(label, key) for key, label in REGIMES.items()]
-    first = w.Dropdown(options=options, value=regime if regime in REGIMES else "no_agreement",
-                       description="Regime", style={"description_width": "initial"})
-    second = w.Dropdown(options=options, value=compare if compare in REGIMES else "state_restricts",
-                        description="Compare with", style={"description_width": "initial"})
+    first = w.Dropdown(options=options, value=regime, description="Regime", style={"description_width": "initial"})
+    second = w.Dropdown(options=options, value=compare, description="Compare with",
+                        style={"description_width": "initial"})
     left, right, diff = w.HTML(), w.HTML(), w.HTML()
 
     def show_steps(_=None):
@@ -202,7 +206,7 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
     second.observe(show_steps, names="value")
     show_steps()
 
-    bookings = w.BoundedIntText(value=n if isinstance(n, int) and 0 <= n <= MAX_BOOKINGS else 1000,
+    bookings = w.BoundedIntText(value=int(n),
                                 min=0, max=MAX_BOOKINGS, step=100,
                                 description="Bookings to start from", style={"description_width": "initial"})
     sliders = {}
