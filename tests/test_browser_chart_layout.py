@@ -87,3 +87,4 @@ def test_voila_charts_match_the_kernel(voila_url, browser, lesson):  # noqa: F81
         assert blocked == [], f"{lesson}: the page asked for outside resources: {blocked}"
     finally:
         page.close()
+
