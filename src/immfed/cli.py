@@ -85,18 +85,44 @@ def _data_status(args) -> int:
     from immfed.data import catalog
     from immfed.data.userdata import current_folder, user_data_dir
 
+    from immfed.data.freshness import status
+
     cat = catalog()
     today = dt.date.today()
     folder = current_folder()
     print(f"user data folder: {user_data_dir()}" + ("" if folder else " (no refresh published)"))
-    for name in cat.tables():
-        frame = cat.load(name)
-        refreshed = name in cat.overrides
+    print("Two dates per table: the date its facts refer to (an old date is not a stale fact) and "
+          "when its sources were last checked (re-check old ones).")
+    for entry in status(cat):
+        refreshed = entry.name in cat.overrides
         where = f"refreshed ({folder.name})" if refreshed else "shipped"
-        dates = [c for c in ("snapshot", "date", "as_of", "checked") if c in frame.columns]
-        newest = frame[dates[0]].max().date() if dates and frame[dates[0]].notna().any() else None
-        age = f"newest {dates[0]} {newest}, {(today - newest).days} days old" if newest else "undated"
-        print(f"{name:22} {where:34} {age}")
+        print(f"{entry.name:22} {where:10} {entry.line(today)}")
+    return 0
+
+
+def _facts_review(args) -> int:
+    import datetime as dt
+
+    from immfed.data.freshness import review
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        print(f"error: --today must be YYYY-MM-DD, not '{args.today}'", file=sys.stderr)
+        return 2
+    if args.older_than < 0:
+        print("error: --older-than takes a number of days, 0 or more", file=sys.stderr)
+        return 2
+    cutoff, groups = review(_catalog(args.root), args.older_than, today)
+    print(f"Claims and sources last checked before {cutoff} (more than {args.older_than} days before {today}):")
+    if not groups:
+        print("  none; everything was checked within that window.")
+    for group in groups:
+        print(f"\n{group.label}")
+        for c in group.claims:
+            print(f"  claim  {c['claim_id']}  checked {c['checked']}  {c['source_id']}: {c['claim']}")
+        for s in group.sources:
+            print(f"  source {s['source_id']}  checked {s['checked']}  {s['title']}")
     return 0
 
 
@@ -134,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = csub.add_parser("map", help="print the README's course-map table from the manifest")
     p.add_argument("--instructors", action="store_true", help="print INSTRUCTORS.md's table instead")
     p.set_defaults(func=_course_map)
+    facts = sub.add_parser("facts", help="what to re-check before teaching")
+    fsub = facts.add_subparsers(dest="verb", required=True)
+    p = fsub.add_parser("review", help="claims and sources checked more than N days ago, by lesson")
+    p.add_argument("--older-than", type=int, default=180, metavar="DAYS",
+                   help="list what was last checked more than DAYS days ago (default 180)")
+    p.add_argument("--today", help="count days back from this date (YYYY-MM-DD; default: today)")
+    p.add_argument("--root", help=argparse.SUPPRESS)
+    p.set_defaults(func=_facts_review)
     # Other command groups live beside the code they drive and register themselves here.
     from immfed.course_folder import add_commands as add_open_commands
     from immfed.exercises.cli import add_commands as add_exercise_commands
