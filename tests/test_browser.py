@@ -54,8 +54,33 @@ def _plot_state(page) -> str:
                                   .map(p => p.querySelector('.main-svg').innerHTML).join('|')""")
 
 
+# anywidget 0.11 gives each widget model two seconds to load its JavaScript module
+# (runtime.ts: AbortSignal.timeout(2e3) -> "Failed to initialize model."), and every
+# plotly FigureWidget ships plotly's 5 MB module. On a loaded machine the first page that
+# parses it can miss that deadline; the chart then draws but that model may ignore later
+# updates. A reload is what a presenter would do, so the test allows one, records it in
+# test-artifacts/anywidget-timeouts.log, and fails if the second load shows any error at all.
+ANYWIDGET_TIMEOUT = "pageerror: [anywidget] Failed to initialize model."
+
+
+def _real_errors(errors: list[str]) -> list[str]:
+    return [e for e in errors if "favicon" not in e and "net::ERR_FAILED" not in e]
+
+
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_lesson_renders_and_responds_in_voila(voila_url, browser, lesson):
+    errors = _drive_lesson(voila_url, browser, lesson)
+    if errors and set(errors) == {ANYWIDGET_TIMEOUT}:
+        ARTIFACTS.mkdir(exist_ok=True)
+        with (ARTIFACTS / "anywidget-timeouts.log").open("a") as log:
+            log.write(f"{lesson}: {errors}; reloading once\n")
+        errors = _drive_lesson(voila_url, browser, lesson)
+    assert errors == [], errors
+
+
+def _drive_lesson(voila_url, browser, lesson) -> list[str]:
+    """Open a lesson in Voila, check it, move its chart's control and answer a self-check;
+    returns the JavaScript errors the page raised."""
     page, errors, blocked = open_local_page(browser, f"{voila_url}/voila/render/{lesson}")
     try:
         # Voila shows the page once every cell has run; widgets then mount
@@ -98,7 +123,6 @@ def test_lesson_renders_and_responds_in_voila(voila_url, browser, lesson):
 
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{Path(lesson).stem}.png"), full_page=False)
-        real_errors = [e for e in errors if "favicon" not in e and "net::ERR_FAILED" not in e]
-        assert real_errors == [], real_errors
+        return _real_errors(errors)
     finally:
         page.close()

@@ -32,7 +32,7 @@ def voila_env(base: dict | None = None) -> dict:
 def voila_command(target: str | Path, port: int | None = None, open_browser: bool = True) -> list[str]:
     """The Voila command line that serves ``target`` (a lesson notebook or a folder of them)."""
     cmd = [sys.executable, "-m", "voila", str(target), "--Voila.ip=127.0.0.1", f"--template={TEMPLATE}",
-           "--VoilaConfiguration.extension_denylist=" + repr(list(DENIED_EXTENSIONS))]
+           *(f"--VoilaConfiguration.extension_denylist={name}" for name in DENIED_EXTENSIONS)]
     if port:
         cmd.append(f"--port={port}")
     if not open_browser:
