@@ -259,6 +259,7 @@ def write_extra_pages(dest: Path, infos: list[dict], lesson_bodies: dict[str, st
     """Write the glossary, data, search and report pages, the data files and the search
     assets into ``dest``; returns the pages written."""
     dest = Path(dest)
+    (dest / "assets").mkdir(parents=True, exist_ok=True)
     tables = copy_data(dest)
     entries = glossary_entries()
     for info in infos:
