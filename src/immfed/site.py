@@ -101,6 +101,7 @@ form.search button { font: inherit; }
 mark { background: #fff0a8; color: inherit; }
 dl.glossary dt { font-weight: 600; margin-top: 0.8em; }
 dl.glossary dd { margin-left: 1.2em; }
+td.num { text-align: right; white-space: nowrap; }
 
 @media print {
   /* a lesson on paper or in a PDF: no site chrome, no code, the reference URLs in full */
