@@ -11,6 +11,7 @@ and long y-axis titles) and 03 (the Galarza detainer case). Browser tests follow
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from pathlib import Path
@@ -70,7 +71,7 @@ def _target_text(browser, site: Path, href: str) -> str:
         return page.evaluate("""id => { const h = document.getElementById(id); if (!h) return null;
             let t = h.textContent, n = h.nextElementSibling;
             while (n && !/^H[1-4]$/.test(n.tagName)) { t += ' ' + n.textContent; n = n.nextElementSibling; }
-            return t; }""", anchor) if anchor else ""
+            return t; }""", anchor)
     finally:
         page.close()
 
@@ -187,14 +188,8 @@ def test_data_page_offers_every_table_and_the_package(site):
         with open(site / "data" / res["path"], newline="", encoding="utf-8") as fh:
             rows = sum(1 for _ in csv.reader(fh)) - 1
         row = re.search(r'href="data/' + re.escape(res["path"]) + r'".*?</tr>', text, re.S).group(0)
-        assert html_escape(res["title"]) in row and f">{rows:,}<" in row, row
+        assert html.escape(res["title"]) in row and f">{rows:,}<" in row, row
     assert "How to cite" in text and "sources.csv" in text
-
-
-def html_escape(s: str) -> str:
-    import html
-
-    return html.escape(s)
 
 
 @needs_browser
