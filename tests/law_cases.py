@@ -10,6 +10,12 @@ L, J = "local_no_agreement", "jail"
 DET, DAW = ("detainer",), ("detainer", "admin_warrant")
 
 
+def bare(auth):
+    """A bare detainer in a state whose mandate needs a warrant: turns on the state's own arrest power."""
+    return {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
+            "branch_ids": {"authorizes": (auth,), "silent": (auth,)}}
+
+
 def c(rule_id, answer, ids, extra=None, **facts):
     return (rule_id, facts, answer, tuple(ids.split()), extra or {})
 
@@ -73,6 +79,11 @@ CASES = [
     # 8 C.F.R. 287.7(a): a notice request asks for notice only; Gonzalez settlement (eff. Mar. 4, 2025): I-247G asks no hold
     c("fed_hold_no_request", "not allowed", "cfr_287_7a gonzalez_settlement_2025", state="OH", actor=L, action="hold_past_release",
       paperwork=("notification_request",)),
+    # Forms I-200 / I-205 are signed by immigration officers; ICE Policy 10074.2 (2017) pairs one with each detainer
+    c("fed_hold_admin_warrant_note", "allowed", "form_i200 ice_policy_10074_2", state="OH", actor=L, action="hold_past_release",
+      paperwork=DAW),
+    # 8 C.F.R. 287.7(d): the 48 hours run from when the person would otherwise be released
+    c("fed_pending_charges_note", "allowed", "cfr_287_7a", state="OH", actor=L, action="transfer_to_ice", custody="pending_charges"),
     # Lunn, 477 Mass. 517; Wells, 168 A.D.3d 31: state-law limits concern civil detainers, not judges' warrants
     c("fed_hold_judicial_warrant", "allowed", "case_lunn_2017 case_wells_demarco_2018", state="CA", actor=L, action="hold_past_release",
       paperwork=("judicial_warrant",)),
@@ -196,7 +207,16 @@ CASES = [
     c("ok_hold_required", "required", "ok_22os171_3", state="OK", actor=L, action="hold_past_release", paperwork=DET),
     # Fla. Stat. 908.102(2) (detainer = form + warrant), 908.105
     c("fl_hold_required", "required", "fl_908_105", state="FL", actor=L, action="hold_past_release", paperwork=DAW),
-    c("fl_hold_bare", "allowed", "fl_908_105 cfr_287_7a", state="FL", actor=L, action="hold_past_release", paperwork=DET),
+    # Fla. Stat. 908.102(2): the duty reaches only a detainer with a warrant; power to hold on a bare one is unsettled
+    c("fl_hold_bare_authorizes", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor=L, action="hold_past_release", paperwork=DET),
+    c("fl_hold_bare_silent", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor="jem", action="hold_past_release", paperwork=DET),
+    # N.C.G.S. 162-62(b1) needs detainer AND administrative warrant; a bare detainer is outside it
+    c("nc_hold_bare_authorizes", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor=L, action="hold_past_release", paperwork=DET),
+    c("nc_hold_bare_silent", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor="wso", action="hold_past_release", paperwork=DET),
+    # Iowa Code 27A.1 (detainer request = request with accompanying documents), 27A.2
+    c("ia_hold_bare_authorizes", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET),
+    c("ia_hold_bare_silent", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET,
+      custody="release_due"),
     # O.C.G.A. 42-1-11.5
     c("ga_hold_required", "required", "ga_42_1_11_5", state="GA", actor=L, action="hold_past_release", paperwork=DET),
     # Iowa Code 27A.2

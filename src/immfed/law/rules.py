@@ -96,6 +96,7 @@ class Rule:
     ends: object
     explanation: str
     source_id: str
+    law_id: str = ""
 
     @property
     def order(self) -> tuple:
@@ -148,7 +149,7 @@ def parse_rows(rows) -> tuple[Rule, ...]:
             precedence=int(row["precedence"]),
             authority_ids=tuple(a.strip() for a in row["authority_ids"].split(";") if a.strip()),
             status=row["status"], effective=_date(row.get("effective")), ends=_date(row.get("ends")),
-            explanation=row["explanation"], source_id=row["source_id"]))
+            explanation=row["explanation"], source_id=row["source_id"], law_id=_text(row.get("law_id"))))
     return tuple(sorted(rules, key=lambda r: r.order))
 
 
