@@ -57,6 +57,13 @@ CASES = [
     # 8 U.S.C. 1357(g)(1)-(3): task-force officers use delegated powers in the field
     c("agr_tfm_field", "allowed", "ina_287g_1 prog_287g_tfm", state="FL", actor="tfm", action="serve_admin_warrant",
       location="public_place", paperwork=("admin_warrant",)),
+    # 8 U.S.C. 1357(a)(2) and 8 C.F.R. 287.8(c)(2)(ii) bind delegated officers too (1357(g)(2)-(3))
+    c("agr_tfm_warrantless_escape", "depends", "prog_287g_tfm cfr_287_8c",
+      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      state="FL", actor="tfm", action="civil_arrest", location="public_place", paperwork=("none",)),
+    c("agr_tfm_warrantless_no_escape", "depends", "prog_287g_tfm cfr_287_8c",
+      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      state="GA", actor="tfm", action="courthouse_arrest", paperwork=("detainer",)),
     # 8 U.S.C. 1357(g)(2): written certification of training required
     c("agr_not_certified", "not allowed", "ina_287g_2_3", state="TX", actor="jem", action="civil_arrest", location=J, certified=False),
     # 8 U.S.C. 1357(a)(4)-(5): warrantless arrests for immigration offenses / felonies

@@ -1,10 +1,11 @@
 """Detainers and jails: must, may or may not a jail keep someone for ICE, and how long is 48 hours?
 
-The answers live in the ``detainer_rules`` table, not in code. Each row is either the federal
-baseline (``state_code`` "*") or a rule of one state law (``law_id`` in ``state_laws``), for a
-kind of request and a custody situation, with "*" and "detainer*" as wildcards. For a state,
-the rows of its in-force laws are tried first; if none matches, the federal baseline answers.
-The most specific matching row wins. "note" rows add reasons wherever they match.
+The answer comes from the course's legal engine (:func:`immfed.law.analyze`, rules in the cited
+``law_rules`` table): a local jail asked to keep a person charged with a crime past release,
+on the paperwork chosen. The engine's words map to this tool's: allowed -> "permitted",
+not allowed -> "prohibited", required -> "required", and "depends" -> "unsettled", with the
+fact or open question it turns on named in the first reason. (The older ``detainer_rules``
+table is kept as a record for exercise 04 but no longer decides answers.)
 
 The 48-hour clock follows 8 C.F.R. 287.7(d): at most 48 hours beyond the time the person
 would otherwise be released, "excluding Saturdays, Sundays, and holidays". ICE's guidance for
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from html import escape
 
 import pandas as pd
@@ -27,7 +27,9 @@ from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES
 from immfed.widgets.choices import check_choice
 from immfed.widgets.style import PALETTE, apply_style, chart_title
-from immfed.widgets.text import split_cell, unique
+from immfed.widgets.text import unique
+from immfed.law import legacy
+from immfed.law.rules import IN_FORCE_STATUSES as _IN_FORCE_STATUSES, in_force
 
 REQUESTS: dict[str, str] = {
     "detainer": "ICE detainer (Form I-247A) alone",
@@ -45,9 +47,8 @@ CUSTODY: dict[str, str] = {
 
 ANSWERS: tuple[str, ...] = ("required", "permitted", "prohibited", "unsettled")
 
-# Same rule as the authority explorer: a law counts while enacted and not blocked, upheld, or only
-# partly enjoined. Pending bills and vetoed laws never change the answer (but are mentioned).
-IN_FORCE_STATUSES: tuple[str, ...] = ("in_force", "upheld", "partly_enjoined")
+# "In force" is defined once, in immfed.law.rules; re-exported here for older imports.
+IN_FORCE_STATUSES: tuple[str, ...] = _IN_FORCE_STATUSES
 
 DETAINER_MECHANISMS: tuple[str, ...] = ("detainer_limit", "detainer_mandate")
 
@@ -95,19 +96,6 @@ class Assessment:
     source_ids: list[str] = field(default_factory=list)
 
 
-def _specificity(pattern: str) -> int:
-    # An exact value beats a partial pattern ("detainer*"), which beats "*".
-    return 0 if pattern == "*" else (1 if "*" in pattern else 2)
-
-
-def _matches(rules: pd.DataFrame, request: str, custody: str) -> pd.DataFrame:
-    keep = pd.Series([fnmatchcase(request, r) and fnmatchcase(custody, c)
-                      for r, c in zip(rules["request"], rules["custody"])], index=rules.index, dtype=bool)
-    found = rules[keep].copy()
-    found["_score"] = [_specificity(r) + _specificity(c) for r, c in zip(found["request"], found["custody"])]
-    return found.sort_values("_score", ascending=False, kind="stable")
-
-
 def _state_code(state) -> str:
     code = state.strip().upper() if isinstance(state, str) else state
     return check_choice(code, ALL_CODES, "state (two-letter postal code)")
@@ -127,54 +115,34 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
     is accepted); ``request`` one of ``REQUESTS``; ``custody`` one of ``CUSTODY``. Unknown
     values raise ``ValueError`` listing what is accepted.
 
-    The answer ("required", "permitted", "prohibited" or "unsettled") is about keeping the
-    person once the state-law basis for custody ends. A state with no detainer law in force
-    gets the federal baseline: honoring a detainer is permitted, not required, because
-    detainers are requests (8 C.F.R. 287.7(a), (d); Galarza), and the Fourth Amendment risk is
-    flagged. With pending charges the person is held on the charges, not on the detainer, and
-    the reasons say so. ``authority_ids`` holds ids from ``authorities.csv`` and law ids from
-    ``state_laws.csv``.
+    The answer ("required", "permitted", "prohibited" or "unsettled") is the legal engine's
+    answer for a local jail holding someone charged with a crime past release. A state with
+    no detainer law in force gets the federal baseline: honoring a detainer is permitted, not
+    required, because detainers are requests (8 C.F.R. 287.7(a), (d); Galarza), and the Fourth
+    Amendment risk is flagged. "unsettled" means the answer turns on a fact or open question
+    named in the first reason. ``authority_ids`` holds ids from ``authorities.csv`` and law ids
+    from ``state_laws.csv``.
     """
     code = _state_code(state)
     check_choice(request, REQUESTS, "request")
     check_choice(custody, CUSTODY, "custody")
 
-    rules = load("detainer_rules")
-    laws = load("state_laws")
-    in_force = set(laws.loc[laws["status"].isin(IN_FORCE_STATUSES), "law_id"])
-    state_rules = rules[(rules["state_code"] == code) & rules["law_id"].isin(in_force)]
-    federal = rules[rules["state_code"] == "*"]
-
-    answers = _matches(state_rules[state_rules["kind"] == "answer"], request, custody)
-    if answers.empty:
-        answers = _matches(federal[federal["kind"] == "answer"], request, custody)
-    rule = answers.iloc[0]
-    notes = pd.concat([_matches(federal[federal["kind"] == "note"], request, custody),
-                       _matches(state_rules[state_rules["kind"] == "note"], request, custody)])
-
-    reasons, authority_ids, rule_ids, source_ids = [], [], [], []
-    for _, note in notes.iterrows():  # custody notes first: they say what the jail is holding the person on
-        reasons += split_cell(note["reasons"], " | ")
-        authority_ids += split_cell(note["authority_ids"], ";")
-        rule_ids.append(note["rule_id"])
-        source_ids.append(note["source_id"])
-    reasons += split_cell(rule["reasons"], " | ")
-    authority_ids = split_cell(rule["authority_ids"], ";") + authority_ids
-    rule_ids.insert(0, rule["rule_id"])
-    source_ids.insert(0, rule["source_id"])
-    law_ids = [rule["law_id"]] if isinstance(rule["law_id"], str) else []
-    law_ids += [i for i in split_cell(rule["authority_ids"], ";") if i in set(laws["law_id"])]
-
+    result = legacy.detainer_question(code, request, custody)
+    reasons = legacy.reasons(result, legacy.DETAINER_WORDS)
+    law_ids = legacy.law_ids(result)
+    laws = load("state_laws").set_index("law_id")
+    source_ids = legacy.rule_source_ids(result) + [laws.at[i, "source_id"] for i in law_ids]
     # Bills and vetoed or enjoined laws are named, so nobody mistakes them for law.
     for _, law in detainer_laws(code).iterrows():
-        if law["status"] not in IN_FORCE_STATUSES:
+        if not in_force(law["status"], law["effective"]):
             reasons.append(f"Not counted: {law['name']} ({law['bill'] if isinstance(law['bill'], str) else law['citation']}) "
                            f"has status '{law['status'].replace('_', ' ')}', so it does not change the answer.")
             source_ids.append(law["source_id"])
     if code in TERRITORIES:
         reasons.append("The course data record no territorial detainer law; the federal baseline is shown.")
-    return Assessment(answer=rule["answer"], reasons=reasons, authority_ids=unique(authority_ids),
-                      law_ids=unique(law_ids), rule_ids=unique(rule_ids), source_ids=unique(source_ids))
+    return Assessment(answer=legacy.DETAINER_WORDS[result.answer], reasons=reasons,
+                      authority_ids=unique([*result.authority_ids, *law_ids]), law_ids=law_ids,
+                      rule_ids=legacy.rule_ids(result), source_ids=unique(source_ids))
 
 
 def describe_ids(ids) -> list[dict]:

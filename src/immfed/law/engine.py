@@ -34,7 +34,8 @@ class Analysis:
     chain of :class:`Step`. ``authority_ids`` lists every authority (ids in the authorities
     table) the answer rests on. When the answer is "depends", ``deciding_fact`` names the fact
     it turns on and ``branches`` maps each value of that fact to its answer; ``branch_steps``
-    keeps the steps behind each branch. ``facts`` echoes the checked facts.
+    keeps the steps behind each branch and ``branch_facts`` what a branch that is itself
+    "depends" turns on next. ``facts`` echoes the checked facts.
     """
 
     answer: str
@@ -44,6 +45,7 @@ class Analysis:
     branches: dict = field(default_factory=dict)
     branch_steps: dict = field(default_factory=dict)
     facts: dict = field(default_factory=dict)
+    branch_facts: dict = field(default_factory=dict)
 
     @property
     def rule_ids(self) -> list[str]:
@@ -109,11 +111,13 @@ def _run(cands, facts) -> Analysis:
                                  f"Whatever the {fact.replace('_', ' ')}, the rules lead to the same answer: "
                                  f"{first.answer}. " + first.steps[-1].text,
                                  first.steps[-1].authority_ids, first.steps[-1].rule_id))
-            return Analysis(first.answer, done, [], first.deciding_fact, first.branches, first.branch_steps)
+            return Analysis(first.answer, done, [], first.deciding_fact, first.branches, first.branch_steps,
+                            branch_facts=first.branch_facts)
         steps = steps + [Step(rule.level, f"This turns on the {fact.replace('_', ' ')}, which was not given. "
                               + rule.explanation, rule.authority_ids, rule.rule_id)]
         return Analysis("depends", steps, [], fact, {k: s.answer for k, s in subs.items()},
-                        {k: s.steps for k, s in subs.items()})
+                        {k: s.steps for k, s in subs.items()},
+                        branch_facts={k: s.deciding_fact for k, s in subs.items() if s.deciding_fact})
     if answer is None:
         raise RuntimeError(f"No rule covers {facts['actor']} / {facts['action']} in {facts['state']}.")
     return Analysis(answer, steps, [])
