@@ -76,6 +76,14 @@ CLOCK_NOTE = ("Two texts describe the 48 hours. The regulation, 8 C.F.R. 287.7(d
 
 AS_OF = "2026-11-28"
 
+STATE_CLOCKS: dict[str, dict] = {
+    # N.C.G.S. 162-62(b1): a hold a judicial official orders ends no later than 48 hours after the
+    # person would otherwise be released; the text excludes no weekends or holidays.
+    "NC": {"hours": 48, "cite": "N.C.G.S. 162-62(b1)",
+           "words": "North Carolina sets its own count: 48 straight hours, with no weekend or holiday exclusion"},
+}
+"""States whose own law sets the length of the hold; their clock counts every hour."""
+
 
 @dataclass
 class Assessment:
@@ -233,13 +241,24 @@ def _as_datetime(value) -> dt.datetime:
     return value.replace(tzinfo=None)
 
 
-def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None) -> list[dict]:
+def _state_clock(state):
+    if state is None:
+        return None
+    return STATE_CLOCKS.get(_state_code(state))
+
+
+def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> list[dict]:
     """The hold window split into day pieces: each dict has start, end, counted (bool) and label.
 
     Counted pieces add up to ``hours``; Saturdays, Sundays and holidays are listed but not
-    counted. ``holidays`` is a set or dict of dates (default: federal holidays).
+    counted. ``holidays`` is a set or dict of dates (default: federal holidays). With ``state``
+    set to a state that fixes its own count (:data:`STATE_CLOCKS`, e.g. "NC"), every hour counts.
     """
     start = _as_datetime(release_time)
+    own = _state_clock(state)
+    if own is not None:
+        end = start + dt.timedelta(hours=hours)
+        return [{"start": start, "end": end, "counted": True, "label": f"counted ({own['cite']})"}] if hours else []
     if not (isinstance(hours, (int, float)) and 0 <= hours <= 24 * 30):
         raise ValueError(f"Unknown hours {hours!r}. Accepted: a number of hours from 0 to 720.")
     left = dt.timedelta(hours=hours)
@@ -257,13 +276,15 @@ def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None) -> li
     return pieces
 
 
-def detainer_clock(release_time, hours: float = HOLD_HOURS, holidays=None) -> dt.datetime:
+def detainer_clock(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> dt.datetime:
     """When the detainer hold must end: ``hours`` (48) counted from ``release_time``, skipping
     Saturdays, Sundays and holidays as 8 C.F.R. 287.7(d) says. ``release_time`` is when the person
     would otherwise go free (a datetime or ISO text). ``holidays``: a set or dict of dates to skip
     (default: federal holidays, see :func:`federal_holidays`; pass ``set()`` to skip weekends only).
+    ``state``: where a state sets its own count (North Carolina, N.C.G.S. 162-62(b1): 48 hours with
+    no weekend exclusion), that count is used instead.
     """
-    pieces = clock_segments(release_time, hours, holidays)
+    pieces = clock_segments(release_time, hours, holidays, state=state)
     return pieces[-1]["end"] if pieces else _as_datetime(release_time)
 
 
@@ -272,9 +293,18 @@ def _fmt(t: dt.datetime) -> str:
 
 
 def clock_summary(release_time, hours: float = HOLD_HOURS, holidays=None, answer: str | None = None,
-                  request: str = "detainer") -> str:
+                  request: str = "detainer", *, state: str | None = None) -> str:
     """One sentence describing the window, computed from :func:`clock_segments`."""
     start = _as_datetime(release_time)
+    own = _state_clock(state)
+    if own is not None:
+        end = start + dt.timedelta(hours=hours)
+        text = (f"Release due {_fmt(start)}: {own['words']} ({own['cite']}), so the hold must end by {_fmt(end)}. "
+                f"Under the federal regulation alone (8 C.F.R. 287.7(d)) it would end "
+                f"{_fmt(detainer_clock(start, hours, holidays))}.")
+        if request == "judicial_warrant":
+            text += " A judge-signed warrant is not a detainer, so this window does not govern it."
+        return text
     pieces = clock_segments(start, hours, holidays)
     end = pieces[-1]["end"] if pieces else start
     skipped = [p for p in pieces if not p["counted"]]
@@ -296,9 +326,9 @@ def clock_summary(release_time, hours: float = HOLD_HOURS, holidays=None, answer
     return text
 
 
-def clock_figure_data(release_time, hours: float = HOLD_HOURS, holidays=None) -> dict:
+def clock_figure_data(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> dict:
     """x/y data for the timeline: counted and not-counted pieces as line segments, plus markers."""
-    pieces = clock_segments(release_time, hours, holidays)
+    pieces = clock_segments(release_time, hours, holidays, state=state)
     data = {"counted": {"x": [], "y": [], "text": []}, "skipped": {"x": [], "y": [], "text": []}}
     for p in pieces:
         key = "counted" if p["counted"] else "skipped"
@@ -366,7 +396,7 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
     def release_time():
         return dt.datetime.combine(dt.date.fromisoformat(day_dd.value), dt.time(hour_sl.value))
 
-    data = clock_figure_data(release_time())
+    data = clock_figure_data(release_time(), state=state_dd.value)
     # built as a plain Figure, then wrapped: traces added to a FigureWidget before it is
     # displayed never reach the browser (its chart would show empty axes)
     fig = go.Figure()
@@ -391,12 +421,12 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
         try:
             result = assess_detainer(state_dd.value, request_dd.value, custody_dd.value)
             panel.value = assessment_html(result, state_dd.value, request_dd.value, custody_dd.value)
-            new = clock_figure_data(release_time())
+            new = clock_figure_data(release_time(), state=state_dd.value)
             with fig.batch_update():
                 for trace, key in zip(fig.data, ("counted", "skipped", "marks")):
                     trace.x, trace.y, trace.text = new[key]["x"], new[key]["y"], new[key]["text"]
                 fig.layout.xaxis.range = new["range"]
-            summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value))}</p>"
+            summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value, state=state_dd.value))}</p>"
         except ValueError as err:  # dropdowns cannot normally produce this; show it, never a traceback
             panel.value = f"<p><strong>Cannot assess:</strong> {escape(str(err))}</p>"
 
