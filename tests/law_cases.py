@@ -275,6 +275,14 @@ CASES = [
     c("ny_poca", "not allowed", "ny_civ_rights_28", state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Cal. Civ. Code 43.54
     c("ca_courthouse", "not allowed", "ca_civ_43_54", state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # RCW 2.28.300-.330 (as recorded in state_laws wa_hb2567_courthouse_protection)
+    c("wa_courthouse", "not allowed", "wa_rcw_2_28_300", state="WA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # ORS 180.805, 180.810 (state_laws or_hb3265_courthouse_protection)
+    c("or_courthouse", "not allowed", "or_ors_180_805", state="OR", actor="tfm", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # SB20-083 (2020) (state_laws co_sb20_083_courthouse_protection)
+    c("co_courthouse", "not allowed", "co_sb20_083", state="CO", actor="ice_officer", action="courthouse_arrest", paperwork=("final_order",)),
+    # Ill. P.A. 104-0440, Art. 10 (eff. Dec. 9, 2025)
+    c("il_courthouse", "not allowed", "il_pa104_0440", state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # ---- state immigration crimes ----
     # Tex. SB 4 (2023): in force per the course's record; preemption question open
     c("tx_sb4_2023", "allowed", "tx_sb4_2023", state="TX", actor=L, action="state_immigration_crime_arrest"),

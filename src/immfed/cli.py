@@ -124,10 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_data_cite)
     # Other command groups live beside the code they drive and register themselves here.
     from immfed.exercises.cli import add_commands as add_exercise_commands
+    from immfed.law.matrix import add_commands as add_law_commands
     from immfed.site import add_commands as add_site_commands
 
     add_exercise_commands(sub)
     add_site_commands(sub)
+    add_law_commands(sub)
     return parser
 
 
