@@ -65,3 +65,13 @@ def test_north_carolina_clock_counts_48_straight_hours():
     assert all(p["counted"] for p in clock_segments(friday, state="NC"))
     text = clock_summary(friday, state="NC")
     assert "162-62(b1)" in text and "Sun 29 Nov 2026, 17:00" in text and "Tue 01 Dec 2026, 17:00" in text
+
+
+def test_explorer_clock_switches_to_north_carolinas_count():
+    from immfed.widgets.detainers import explore_detainers
+
+    view = explore_detainers(state="TX")
+    assert "287.7(d)" in view.controls["figure"].layout.title.text
+    view.controls["state"].value = "NC"
+    assert "162-62(b1)" in view.controls["figure"].layout.title.text
+    assert "48 straight hours" in view.controls["summary"].value

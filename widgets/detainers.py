@@ -241,6 +241,13 @@ def _as_datetime(value) -> dt.datetime:
     return value.replace(tzinfo=None)
 
 
+def _clock_title(state) -> str:
+    own = _state_clock(state)
+    if own is not None:
+        return f"Hold window under {own['cite']} (48 straight hours)"
+    return "Detainer hold window under 8 C.F.R. 287.7(d)"
+
+
 def _state_clock(state):
     if state is None:
         return None
@@ -411,7 +418,7 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
                              mode="markers", name="Release due / window ends",
                              marker={"color": PALETTE["black"], "size": 14, "symbol": ["circle", "diamond"]},
                              hovertemplate="%{text}<extra></extra>"))
-    apply_style(fig, chart_title("Detainer hold window under 8 C.F.R. 287.7(d)", "date and hour", AS_OF))
+    apply_style(fig, chart_title(_clock_title(state), "date and hour", AS_OF))
     fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
                       yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
                       margin={"b": 120})
@@ -426,6 +433,7 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
                 for trace, key in zip(fig.data, ("counted", "skipped", "marks")):
                     trace.x, trace.y, trace.text = new[key]["x"], new[key]["y"], new[key]["text"]
                 fig.layout.xaxis.range = new["range"]
+                fig.layout.title.text = chart_title(_clock_title(state_dd.value), "date and hour", AS_OF)
             summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value, state=state_dd.value))}</p>"
         except ValueError as err:  # dropdowns cannot normally produce this; show it, never a traceback
             panel.value = f"<p><strong>Cannot assess:</strong> {escape(str(err))}</p>"
