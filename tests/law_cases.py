@@ -260,6 +260,8 @@ CASES = [
     c("co_personal_info", "not allowed", "co_crs_24_74_104", state="CO", actor=L, action="share_personal_info", paperwork=("none",)),
     # LD 1971: release dates / personal info only if public or with court order or criminal warrant
     c("me_no_info", "not allowed", "me_ld1971", state="ME", actor=L, action="notify_release", paperwork=DAW),
+    # LD 1971: immigration interviews of inmates only with a court order
+    c("me_no_info", "not allowed", "me_ld1971", state="ME", actor="wso", action="interview_in_jail", paperwork=("none",)),
     # Conn. Gen. Stat. 54-192h (P.A. 19-20): notice of release is part of a civil immigration detainer
     c("ct_no_notice", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="notify_release", paperwork=DAW),
     # D.C. Law 23-282: no release notice or ICE interviews without a judicial warrant or order
