@@ -51,3 +51,11 @@ def test_bad_arguments_give_a_clear_value_error(kwargs, words):
     with pytest.raises(ValueError) as err:
         explore_scenario(**kwargs)
     assert words in str(err.value)
+
+
+def test_starting_paperwork_matches_one_offered_choice():
+    view = explore_scenario(paperwork=("detainer", "admin_warrant"))
+    options = view.controls["paperwork"].options
+    assert len(options) == 9  # no duplicate added for the usual detainer + warrant pair
+    label = [lab for lab, val in options if val == view.controls["paperwork"].value][0]
+    assert label.startswith("Detainer")

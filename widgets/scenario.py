@@ -29,16 +29,17 @@ LEVEL_TITLES = {"federal": "Federal baseline", "agreement": "287(g) agreement", 
                 "constitutional": "Constitutional limits"}
 
 # Paperwork choices offered in the explorer (any tuple can still be passed to the function).
-PAPERWORK_CHOICES: tuple[tuple[str, ...], ...] = (
+# Stored sorted, as immfed.law stores checked paperwork, so a starting value always matches.
+PAPERWORK_CHOICES: tuple[tuple[str, ...], ...] = tuple(tuple(sorted(p)) for p in (
     (UNKNOWN,), ("none",), ("verbal_request",), ("notification_request",), ("detainer",),
     ("detainer", "admin_warrant"), ("admin_warrant",), ("judicial_warrant",), ("final_order",),
-)
+))
 
 
 def _paperwork_label(codes: tuple[str, ...]) -> str:
     if codes == (UNKNOWN,):
         return "Not known"
-    return " + ".join(PAPERWORK[c] for c in codes)
+    return " + ".join(PAPERWORK[c] for c in sorted(codes, key=list(PAPERWORK).index))
 
 
 def _cite_list(ids, auth) -> str:
