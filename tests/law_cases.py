@@ -123,7 +123,7 @@ CASES = [
     c("con_payton_arrest_inside", "not allowed", "case_payton_1980 form_i200", state="TX", actor="ice_officer", action="civil_arrest",
       paperwork=("admin_warrant",), location="home_inside", consent="minor_occupant"),
     # ---- 287(g) bans ----
-    # Cal. Gov't Code 7284.6(a)(1)(F)-(G)? course reads 7284.6(a) as barring 287(g) participation
+    # Cal. Gov't Code 7284.6(a): no 287(g) functions (state_laws ca_sb54_287g_ban; subsection not pinned here)
     c("ca_287g_ban", "not allowed", "ca_gov_7284_6", state="CA", actor="jem", action="civil_arrest", location=J),
     # 5 ILCS 805 as amended 2019 (AG guidance, July 2019): no agency may enter or remain in a 287(g) agreement
     c("il_287g_ban", "not allowed", "il_5ilcs805", state="IL", actor="tfm", action="civil_arrest", location="public_place"),

@@ -57,7 +57,7 @@ class Assessment:
     ``answer`` is "allowed", "not allowed" or "depends"; ``reasons`` are plain-language
     sentences; ``authority_ids`` are ids in the ``authorities`` table; ``state_laws`` the
     ids of the state laws (``state_laws`` table) that changed the federal answer;
-    ``rule_ids`` the rows of ``authority_rules`` used; ``source_ids`` the sources behind
+    ``rule_ids`` the rows of ``law_rules`` used (any branch); ``source_ids`` the sources behind
     the rules and the state laws.
     """
 

@@ -93,7 +93,7 @@ class Assessment:
     plain-language sentences. ``authority_ids`` mixes two kinds of id: ``authority_id`` values
     from ``authorities.csv`` and ``law_id`` values from ``state_laws.csv`` (use
     :func:`describe_ids` to tell them apart). ``law_ids`` are the state laws behind the answer,
-    ``rule_ids`` the ``detainer_rules`` rows used, ``source_ids`` their sources.
+    ``rule_ids`` the ``law_rules`` rows used (any branch), ``source_ids`` their sources.
     """
 
     answer: str
