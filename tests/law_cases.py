@@ -115,6 +115,12 @@ CASES = [
     # Consent of an adult occupant
     c("fed_enter_home_consent", "allowed", "case_payton_1980", state="OH", actor="ice_officer", action="enter_home",
       paperwork=("admin_warrant",), consent="adult_occupant"),
+    # ICE memo of May 12, 2025 (Lyons): claims I-205 entry power; a note only, Payton still decides
+    c("fed_i205_memo_note", "not allowed", "ice_memo_i205_2025 case_payton_1980", state="OH", actor="ice_officer",
+      action="enter_home", paperwork=("final_order",), consent="none"),
+    # ICE courthouse guidance (Jan. 2025 interim, rev. May 2025): policy note; the answer still turns on the warrant
+    c("fed_courthouse_guidance_note", "allowed", "ice_courthouse_guidance_2025 form_i200", state="OH", actor="ice_officer",
+      action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Payton, 445 U.S. at 576, 590: the Fourth Amendment draws a firm line at the entrance to the house
     c("fed_enter_home_default", "not allowed", "case_payton_1980", state="OH", actor="tfm", action="enter_home",
       paperwork=("none",), consent="none"),
