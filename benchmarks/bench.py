@@ -139,11 +139,64 @@ def time_widget_updates(changes: int = 100) -> dict:
     return out
 
 
+def _p95(times: list[float]) -> float:
+    times = sorted(times)
+    return round(times[max(0, int(0.95 * len(times)) - 1)], 3)
+
+
+def time_analyze(repeats: int = 3) -> dict:
+    """Milliseconds per immfed.law.analyze call over every state x actor x action (facts unknown,
+    so the engine also works out the branches), plus a detailed NC fact pattern; median and p95."""
+    from immfed.law import analyze
+    from immfed.law.facts import ACTIONS, ACTORS
+    from immfed.data.states import STATES
+
+    analyze("NC", "jem", "hold_past_release")  # load and parse the rule table once
+    times = []
+    for _ in range(repeats):
+        for state in STATES:
+            for actor in ACTORS:
+                for action in ACTIONS:
+                    t0 = time.perf_counter()
+                    analyze(state, actor, action)
+                    times.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        analyze(state="NC", actor="jem", action="hold_past_release", paperwork=("detainer", "admin_warrant"),
+                charge="misdemeanor", custody="bail_posted", person="lpr", location="jail")
+        times.append((time.perf_counter() - t0) * 1000)
+    return {"calls": len(times), "median": round(statistics.median(times), 3), "p95": _p95(times),
+            "max": round(max(times), 3)}
+
+
+def time_scenario_redraw(changes: int = 300) -> dict:
+    """Milliseconds from a change of one explore_scenario dropdown to the panel redrawn (Python side)."""
+    from immfed.widgets.scenario import explore_scenario
+
+    view = explore_scenario(reveal=True)
+    controls = [c for k, c in view.controls.items() if k not in ("panel", "show")]
+    times = []
+    for i in range(changes):
+        control = controls[i % len(controls)]
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        t0 = time.perf_counter()
+        control.value = values[(values.index(control.value) + 1) % len(values)]
+        times.append((time.perf_counter() - t0) * 1000)
+    return {"changes": len(times), "median": round(statistics.median(times), 3), "p95": _p95(times),
+            "max": round(max(times), 3)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", help="also write the results to this file")
     parser.add_argument("--skip-notebooks", action="store_true")
+    parser.add_argument("--law-only", action="store_true", help="only time immfed.law and the scenario explorer")
     args = parser.parse_args()
+    if args.law_only:
+        law = {"analyze_ms": time_analyze(), "scenario_redraw_ms": time_scenario_redraw()}
+        print(f"{'analyze p95 (ms)':45} {law['analyze_ms']['p95']:<7} < 5")
+        print(f"{'scenario redraw p95 (ms)':45} {law['scenario_redraw_ms']['p95']:<7} < 30")
+        print(json.dumps(law))
+        return 0
     result = time_table_loads()
     # interleaved in the same run, so machine load affects both alike
     result["import_bare_stack_s"] = time_import(BARE_STACK)
@@ -161,6 +214,8 @@ def main() -> int:
                 notebooks[str(path.relative_to(REPO))] = time_notebook(path)
     result["notebooks_s"] = notebooks
     result["widget_update_ms"] = time_widget_updates()
+    result["analyze_ms"] = time_analyze()
+    result["scenario_redraw_ms"] = time_scenario_redraw()
     print(f"{'measure':45} value   target")
     print(f"{'all tables, cold load (ms)':45} {result['tables_cold_ms']:<7} < 200")
     print(f"{'all tables, warm load (ms)':45} {result['tables_warm_ms']:<7}")
@@ -171,6 +226,8 @@ def main() -> int:
         print(f"{'execute ' + name + ' (s)':45} {secs:<7} < 60")
     for name, t in result["widget_update_ms"].items():
         print(f"{'update ' + name + ' p95 (ms)':45} {t['p95']:<7} < 50")
+    print(f"{'analyze p95 (ms)':45} {result['analyze_ms']['p95']:<7} < 5")
+    print(f"{'scenario redraw p95 (ms)':45} {result['scenario_redraw_ms']['p95']:<7} < 30")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
     print(json.dumps(result))

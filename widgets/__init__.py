@@ -44,6 +44,7 @@ _EXPORTS = {
     "explore_operations": "operations", "explore_accounts": "operations", "accounts_for": "operations",
     "explore_state_policies": "state_policies", "policy_group": "state_policies",
     "explore_profile": "profile", "state_profile": "profile", "memo_template": "profile",
+    "explore_scenario": "scenario", "scenario_html": "scenario",
 }
 
 __all__ = ["PALETTE", "apply_style", *_EXPORTS]

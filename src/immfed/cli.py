@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     from immfed.exercises.cli import add_commands as add_exercise_commands
     from immfed.hosting import add_commands as add_link_commands
     from immfed.present import add_commands as add_present_commands
+    from immfed.law.matrix import add_commands as add_law_commands
     from immfed.site import add_commands as add_site_commands
 
     add_exercise_commands(sub)
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_present_commands(sub)
     add_open_commands(sub)
     add_link_commands(sub)
+    add_law_commands(sub)
     return parser
 
 
