@@ -12,16 +12,14 @@ and a ``sources.csv`` with the new sheet added, so every row still resolves to a
 
 Reading the sheet (headers, state names, repeats) lives in ``ice_sheet.py``.
 
-Publishing is atomic: tables are written to a new snapshot folder, checked with the
-same schema as the shipped data, and a one-line pointer file is then replaced in one
-``os.replace``. A refresh that fails or is interrupted leaves the previous data whole.
+Publishing (one refresh at a time, an atomic switch, a way back) lives in
+``publish.py``. A refresh that fails or is interrupted leaves the previous data whole.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import shutil
 import tempfile
 import urllib.request
@@ -35,7 +33,8 @@ from .integrity import model_split_problems, state_problems
 from .ice_sheet import (RefreshError, normalise_model, normalise_state, read_ice_sheet,  # noqa: F401
                         snapshot_from_filename)
 from .states import ALL_CODES, STATES
-from .userdata import POINTER, current_folder, user_data_dir
+from .publish import DEFAULT_WAIT, clean_incoming, folder_lock, intact_base, new_staging, publish
+from .userdata import FIX_UNWRITABLE, UserDataError, current_folder, user_data_dir
 from .validate import DataError
 
 ICE_287G_PAGE = "https://www.ice.gov/identify-and-arrest/287g"
@@ -147,13 +146,23 @@ def _fetch(url: str, folder: Path) -> Path:
     return target
 
 
+def shipped_snapshot(snapshot: dt.date) -> str | None:
+    """The source id of the curated snapshot the package ships for ``snapshot``, if any."""
+    _, rows = _read_rows(SHIPPED_ROOT / "tables" / "agreements_by_state.csv")
+    return next((r["source_id"] for r in rows if r["snapshot"] == snapshot.isoformat()), None)
+
+
 def refresh_287g(source: str | Path, snapshot: dt.date | None = None,
-                 root: Path | None = None) -> RefreshResult:
+                 root: Path | None = None, *, replace_shipped: bool = False,
+                 wait: float = DEFAULT_WAIT) -> RefreshResult:
     """Ingest ICE's sheet at ``source`` (a path, or a URL when online) and publish it.
 
     ``snapshot`` is the date of the sheet; when omitted it is read from ICE's file name.
-    ``root`` is the user data folder (default: the platform's, or ``IMMFED_USER_DATA``).
-    Nothing is written unless every check passes.
+    A date the package already ships a curated snapshot for is refused unless
+    ``replace_shipped`` is true, because the refresh would replace those figures and
+    their source. ``root`` is the user data folder (default: the platform's, or
+    ``IMMFED_USER_DATA``). If another refresh is running, this one waits up to ``wait``
+    seconds for it. Nothing is written unless every check passes.
     """
     root = Path(root) if root else user_data_dir()
     source = str(source)
@@ -168,37 +177,61 @@ def refresh_287g(source: str | Path, snapshot: dt.date | None = None,
                                f"pass it with --date YYYY-MM-DD")
         if snapshot > dt.date.today():
             raise RefreshError(f"sheet date {snapshot} is in the future")
+        curated = shipped_snapshot(snapshot)
+        if curated and not replace_shipped:
+            raise RefreshError(f"the course ships a curated snapshot dated {snapshot} (source {curated}), "
+                               "and this refresh would replace its figures and source; pass "
+                               "--replace-shipped to do that on purpose")
         rows, fixes = read_ice_sheet(path)
-        root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+    if curated:
+        fixes.append(f"replaced the shipped snapshot of {snapshot} (source {curated}) as asked")
+    with folder_lock(root, wait):
+        # Inside the lock: nobody else is writing, so leftovers are safe to remove and the
+        # base read here is still the newest when this refresh publishes.
+        removed = clean_incoming(root)
+        if removed:
+            fixes.append(f"removed {len(removed)} unfinished folder(s) left by interrupted refreshes")
+        base, note = intact_base(root)
+        if note:
+            fixes.append(note)
+        staging = new_staging(root)
         try:
             build_tables(rows, snapshot, source if is_url else ICE_287G_PAGE, path.name, staging,
-                         _base_tables(current_folder(root)))
+                         _base_tables(base))
             _validate(staging)
-            final = root / f"snapshot-{snapshot:%Y%m%d}-{dt.datetime.now():%H%M%S%f}"
-            staging.rename(final)
-        except Exception:
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UserDataError(root, f"could not be written ({exc.strerror or exc})", FIX_UNWRITABLE) from None
+        except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    # the single atomic step: point at the new folder
-    pointer_tmp = root / (POINTER + ".tmp")
-    pointer_tmp.write_text(final.name, encoding="utf-8")
-    os.replace(pointer_tmp, root / POINTER)
+        final = publish(root, staging, snapshot)
     counts = rows["model"].value_counts()
     return RefreshResult(snapshot, len(rows), {m: int(counts.get(m, 0)) for m in ("jem", "wso", "tfm")},
                          rows["state_code"].nunique(), final, fixes)
 
 
 def load_agencies(root: Path | None = None) -> pd.DataFrame:
-    """The agency-level table from the latest refresh (empty if no refresh has been made)."""
+    """The agency-level table from the latest refresh (empty if no refresh has been made).
+
+    Raises :class:`UserDataError` naming the folder if the table is damaged.
+    """
+    root = Path(root) if root else user_data_dir()
     folder = current_folder(root)
     if folder is None or not (folder / "agreements_by_agency.csv").is_file():
         return pd.DataFrame(columns=AGENCY_FIELDS)
-    frame = pd.read_csv(folder / "agreements_by_agency.csv", dtype="string")
+    try:
+        frame = pd.read_csv(folder / "agreements_by_agency.csv", dtype="string", encoding="utf-8")
+        missing = [c for c in AGENCY_FIELDS if c not in frame.columns]
+        if missing:
+            raise ValueError(f"missing column(s) {', '.join(missing)}")
+    except (OSError, ValueError, pd.errors.ParserError) as exc:  # UnicodeDecodeError is a ValueError
+        raise UserDataError(root, f"has a damaged refreshed table ({folder.name}/agreements_by_agency.csv: "
+                                  f"{exc})") from None
     for col in ("snapshot", "signed"):
         frame[col] = pd.to_datetime(frame[col], errors="coerce")
     return frame
 
 
 __all__ = ["refresh_287g", "read_ice_sheet", "RefreshError", "RefreshResult", "load_agencies",
-           "normalise_state", "normalise_model", "snapshot_from_filename", "DataError"]
+           "normalise_state", "normalise_model", "snapshot_from_filename", "DataError", "UserDataError"]
