@@ -286,8 +286,9 @@ def rollback(root: Path, wait: float = DEFAULT_WAIT) -> str:
                     raise _unwritable(root, exc) from None
                 was = f"{current}" if current != "damaged" else f"a damaged {POINTER}"
                 extra = f" (skipped damaged {', '.join(skipped)})" if skipped else ""
-                return (f"Rolled back from {was} to {name}{extra} in {root}; "
-                        f"the newer folder is kept on disk but no longer used.")
+                left = f"{current} is kept on disk but no longer used" if current != "damaged" else \
+                    "the damaged pointer was replaced"
+                return f"Rolled back from {was} to {name}{extra} in {root}; {left}."
             skipped.append(name)
         raise UserDataError(root, f"has no earlier intact refresh to roll back to from {current}",
                             "run `immfed data reset` to go back to the shipped data")

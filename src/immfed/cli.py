@@ -83,12 +83,16 @@ def _data_status(args) -> int:
     import datetime as dt
 
     from immfed.data import catalog
-    from immfed.data.userdata import current_folder, user_data_dir
+    from immfed.data.userdata import current_folder, history, user_data_dir
 
     cat = catalog()
     today = dt.date.today()
     folder = current_folder()
     print(f"user data folder: {user_data_dir()}" + ("" if folder else " (no refresh published)"))
+    if folder:
+        earlier = max(len(history(user_data_dir())) - 1, 0)
+        print(f"refresh in use: {folder.name}; {earlier} earlier refresh(es) to roll back to "
+              "(immfed data rollback; immfed data reset goes back to the shipped data)")
     for name in cat.tables():
         frame = cat.load(name)
         refreshed = name in cat.overrides
