@@ -9,22 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook
+from ice_sheets import write_sheet
 
 from immfed.data.refresh import RefreshError, normalise_state, read_ice_sheet, refresh_287g
 
-HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED"]
 
 
 def sheet(path, rows):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append(HEADER)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+    return write_sheet(path, rows)
 
 
 @pytest.mark.parametrize("raw, nearest", [
@@ -64,8 +56,7 @@ def test_bad_state_names_the_sheet_row(tmp_path):
         read_ice_sheet(path)
 
 
-def test_exact_duplicate_rows_are_reported_and_counted_once(tmp_path, monkeypatch):
-    monkeypatch.setenv("IMMFED_USER_DATA", str(tmp_path / "userdata"))
+def test_exact_duplicate_rows_are_reported_and_counted_once(tmp_path):
     row = ["Texas", "A County Sheriff", "Sheriff", "A", "Task Force Model", "2025-01-01"]
     path = sheet(tmp_path / "participatingAgencies11202026.xlsx", [
         row,

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from openpyxl import Workbook
+from ice_sheets import write_sheet
 
 import immfed.data as data
 from immfed.data.refresh import (RefreshError, UserDataError, load_agencies, normalise_model, normalise_state,
@@ -28,24 +28,7 @@ ROWS = [
 
 
 def make_sheet(path, header=HEADER, rows=ROWS, title=True):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    if title:  # ICE's workbooks may carry a title line above the headers
-        ws.append(["287(g) Participating Agencies"])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
-@pytest.fixture
-def user_root(tmp_path, monkeypatch):
-    root = tmp_path / "userdata"
-    monkeypatch.setenv("IMMFED_USER_DATA", str(root))
-    data.reset()
-    return root
+    return write_sheet(path, rows, header, title)
 
 
 def test_refresh_counts_rows_fixes_slips_and_publishes(tmp_path, user_root):

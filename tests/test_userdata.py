@@ -16,7 +16,7 @@ import threading
 import time
 
 import pytest
-from openpyxl import Workbook
+from ice_sheets import write_sheet
 
 import immfed.data as data
 from immfed import cli
@@ -25,27 +25,14 @@ from immfed.data import refresh as refresh_module
 from immfed.data.catalog import SHIPPED_ROOT
 from immfed.data.refresh import RefreshError, UserDataError, load_agencies, refresh_287g
 
-HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED"]
 
-
-def sheet(path, rows=None):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    ws.append(HEADER)
-    for row in rows or [["Texas", "A County Sheriff", "Sheriff", "A", "Task Force Model", "2025-01-01"],
-                        ["Florida", "B Police", "Police", "B", "Jail Enforcement Model", "2025-02-01"]]:
-        ws.append(row)
-    wb.save(path)
-    return path
+def sheet(path):
+    return write_sheet(path)
 
 
 @pytest.fixture
-def root(tmp_path, monkeypatch):
-    folder = tmp_path / "userdata"
-    monkeypatch.setenv("IMMFED_USER_DATA", str(folder))
-    data.reset()
-    return folder
+def root(user_root):
+    return user_root  # a short name: these tests mention the folder in nearly every line
 
 
 def snapshots_loaded() -> set[str]:
@@ -105,6 +92,23 @@ def test_a_refresh_refuses_while_another_holds_the_folder(tmp_path, root, capsys
     assert code == 1 and str(root) in err and "run the command again" in err and "published" not in out
     assert (root / "current.txt").read_text() == first.folder.name
     assert "2026-11-08" not in snapshots_loaded()
+
+
+def test_a_refresh_queues_behind_another_process_holding_the_folder(tmp_path, root):
+    root.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from immfed.data.publish import "
+         "folder_lock\nwith folder_lock(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(1.5)",
+         str(root)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        start = time.monotonic()
+        result = refresh_287g(sheet(tmp_path / "participatingAgencies11012026.xlsx"), wait=30)
+        waited = time.monotonic() - start
+    finally:
+        holder.wait(timeout=30)
+    assert waited > 0.5 and holder.returncode == 0  # it queued until the other process let go
+    assert (root / "current.txt").read_text() == result.folder.name
 
 
 def test_portable_lock_file_refuses_a_live_holder_and_takes_over_a_dead_one(tmp_path, root, monkeypatch):
