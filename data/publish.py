@@ -153,7 +153,8 @@ def clean_incoming(root: Path) -> list[str]:
     """Remove unfinished ``.incoming-*`` folders and half-written pointer files left by
     killed refreshes. Call only while holding :func:`folder_lock` (then none is in use)."""
     removed = []
-    for path in sorted(root.glob(INCOMING + "*")) + sorted(root.glob("*.txt.*.tmp")):
+    half_written = [p for p in root.glob("*.tmp") if p.name.startswith((POINTER, HISTORY))]
+    for path in sorted(root.glob(INCOMING + "*")) + sorted(half_written):
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
         else:
@@ -195,7 +196,7 @@ def intact_base(root: Path) -> tuple[Path | None, str | None]:
     try:
         current = current_folder(root)
     except UserDataError as exc:
-        problem, current = str(exc), None
+        problem, current = f"{exc.folder.name} {exc.problem}", None
     else:
         if current is None:
             return None, None

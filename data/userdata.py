@@ -34,11 +34,11 @@ class UserDataError(DataError):
     """The user data folder is damaged or cannot be read or written.
 
     The message is one sentence: which folder, what is wrong, and the command or step
-    that fixes it. ``folder`` keeps the folder's path.
+    that fixes it. ``folder`` and ``problem`` keep the folder's path and what is wrong.
     """
 
     def __init__(self, folder: Path | str, problem: str, fix: str = FIX_DAMAGED):
-        self.folder = Path(folder)
+        self.folder, self.problem = Path(folder), problem
         self.file, self.row, self.column, self.line = str(folder), None, None, None
         ValueError.__init__(self, f"The user data folder {folder} {problem}; {fix}.")
 
