@@ -29,11 +29,11 @@ from pathlib import Path
 import pandas as pd
 
 from .catalog import SHIPPED_ROOT, Catalog
-from .integrity import model_split_problems, state_problems
 from .ice_sheet import (RefreshError, normalise_model, normalise_state, read_ice_sheet,  # noqa: F401
                         snapshot_from_filename)
-from .states import ALL_CODES, STATES
+from .integrity import model_split_problems, state_problems
 from .publish import DEFAULT_WAIT, clean_incoming, folder_lock, intact_base, new_staging, publish
+from .states import ALL_CODES, STATES
 from .userdata import FIX_UNWRITABLE, UserDataError, current_folder, user_data_dir
 from .validate import DataError
 
