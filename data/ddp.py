@@ -20,7 +20,10 @@ and ``code/detainers-latest.R``, summarised in ``outcomes_brief.md`` section 6):
   ``apprehension_criminality`` is one of its three coded values; ``final_order_yes_no``
   is YES or NO. Missing values are allowed (DDP turns redacted cells into missing).
   Any other value raises :class:`DDPError` naming the file, the column, the first
-  offending row (1 = first row of the file) and the allowed values.
+  offending row (1 = first row of the file) and the allowed values;
+* date columns hold dates: a column of numbers (which pandas would read as nanoseconds
+  after 1970-01-01) raises :class:`DDPError` naming the file and column, and so does a
+  file whose data pages are damaged (a partial download, say).
 
 Rows DDP flags ``duplicate_drop_row`` (repeat rows for the same person within 24 hours,
 other than the first) are dropped unless you pass ``drop_duplicates=False``. DDP says

@@ -123,6 +123,11 @@ def test_portable_lock_file_refuses_a_live_holder_and_takes_over_a_dead_one(tmp_
     lock.write_text(f"{dead.stdout.strip()} {time.time():.0f}\n")  # its process has exited
     result = refresh_287g(sheet(tmp_path / "participatingAgencies11012026.xlsx"), wait=0.1)
     assert (root / "current.txt").read_text() == result.folder.name and not lock.exists()
+    lock.write_text(f"{os.getpid()} 0\n")  # a live process, but the lock is far older than any refresh
+    hour_ago = time.time() - 3600
+    os.utime(lock, (hour_ago, hour_ago))
+    later = refresh_287g(sheet(tmp_path / "participatingAgencies11082026.xlsx"), wait=0.1)
+    assert (root / "current.txt").read_text() == later.folder.name and not lock.exists()
 
 
 # -- curated snapshots are not replaced silently ---------------------------------------------
