@@ -65,7 +65,7 @@ def _data_refresh(args) -> int:
         print(f"error: --date must be YYYY-MM-DD, not '{args.date}'", file=sys.stderr)
         return 2
     try:
-        result = refresh_287g(args.source, snapshot)
+        result = refresh_287g(args.source, snapshot, replace_shipped=args.replace_shipped, wait=args.wait)
     except RefreshError as exc:
         print(f"error: {exc}\nNothing was written; the previous data is unchanged.", file=sys.stderr)
         return 1
@@ -83,7 +83,7 @@ def _data_status(args) -> int:
     import datetime as dt
 
     from immfed.data import catalog
-    from immfed.data.userdata import current_folder, user_data_dir
+    from immfed.data.userdata import current_folder, history, user_data_dir
 
     from immfed.data.freshness import status
 
@@ -91,6 +91,10 @@ def _data_status(args) -> int:
     today = dt.date.today()
     folder = current_folder()
     print(f"user data folder: {user_data_dir()}" + ("" if folder else " (no refresh published)"))
+    if folder:
+        earlier = max(len(history(user_data_dir())) - 1, 0)
+        print(f"refresh in use: {folder.name}; {earlier} earlier refresh(es) to roll back to "
+              "(immfed data rollback; immfed data reset goes back to the shipped data)")
     print("Two dates per table: the date its facts refer to (an old date is not a stale fact) and "
           "when its sources were last checked (re-check old ones).")
     for entry in status(cat):
@@ -126,6 +130,26 @@ def _facts_review(args) -> int:
     return 0
 
 
+def _data_rollback(args) -> int:
+    from immfed.data import reset
+    from immfed.data.publish import rollback
+    from immfed.data.userdata import user_data_dir
+
+    print(rollback(user_data_dir(), wait=args.wait))  # a refusal is a UserDataError, reported by main
+    reset()
+    return 0
+
+
+def _data_reset(args) -> int:
+    from immfed.data import reset
+    from immfed.data.publish import reset as reset_user_data
+    from immfed.data.userdata import user_data_dir
+
+    print(reset_user_data(user_data_dir(), wait=args.wait))
+    reset()
+    return 0
+
+
 def _course_map(args) -> int:
     from immfed.lessons import course_map_markdown, instructors_table_markdown
 
@@ -148,7 +172,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = dsub.add_parser("refresh-287g", help="ingest a newer ICE 287(g) participating-agencies sheet")
     p.add_argument("source", help="path to ICE's .xlsx, or its URL when online")
     p.add_argument("--date", help="date of the sheet (YYYY-MM-DD) if its file name does not say")
+    p.add_argument("--replace-shipped", action="store_true",
+                   help="allow a sheet dated like a shipped snapshot to replace its curated figures")
+    p.add_argument("--wait", type=float, default=120.0,
+                   help="seconds to wait for another refresh to finish before giving up (default 120)")
     p.set_defaults(func=_data_refresh)
+    for verb, func, text in (("rollback", _data_rollback, "go back to the previously published refresh"),
+                             ("reset", _data_reset, "stop using every refresh; read the shipped data again")):
+        p = dsub.add_parser(verb, help=text)
+        p.add_argument("--wait", type=float, default=120.0, help=argparse.SUPPRESS)
+        p.set_defaults(func=func)
     p = dsub.add_parser("status", help="which snapshot each table comes from and how old it is")
     p.set_defaults(func=_data_status)
     p = dsub.add_parser("cite", help="print the citation for a source id")
@@ -187,8 +220,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    from immfed.data import DataError
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        if args.group == "site":  # find a damaged user data folder before minutes of work
+            from immfed.data import check_refreshed
+
+            check_refreshed()
+        return args.func(args)
+    except DataError as exc:
+        # A damaged table or user data folder: its message names the file or folder and the
+        # fix, which is all a student needs; a traceback would bury it.
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
