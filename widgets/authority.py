@@ -125,8 +125,16 @@ def assessment_html(result: Assessment, actor: str, action: str, state: str) -> 
 
 
 def explore_authority(actor: str = "local_no_agreement", action: str = "civil_arrest", state: str = "TX"):
-    """Three dropdowns (officer, action, state) and a panel with the answer, the reasons and the law."""
+    """Three dropdowns (officer, action, state) and a panel with the answer, the reasons and the law.
+    Arguments are checked as ``assess_authority`` checks them (a lower-case code is accepted)."""
     import ipywidgets as w
+
+    # checked before the dropdowns exist: a bad value then names what is accepted instead of
+    # raising ipywidgets' TraitError
+    check_choice(actor, list(ACTORS), "actor")
+    check_choice(action, list(ACTIONS), "action")
+    state = check_choice(state.strip().upper() if isinstance(state, str) else state, STATES,
+                         "state (two-letter postal code)")
 
     layout = w.Layout(width="34em")
     style = {"description_width": "5em"}

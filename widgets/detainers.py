@@ -408,8 +408,17 @@ def clock_figure(release: dt.datetime, state: str | None = None):
 def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_warrant",
                       custody: str = "release_due", release_day: str = "2026-11-27", release_hour: int = 17):
     """Dropdowns (state, request, custody, release day and hour), the answer with its reasons and
-    law, the cases that bear on the risk, and a timeline of the 48-hour window."""
+    law, the cases that bear on the risk, and a timeline of the 48-hour window. Arguments are
+    checked as ``assess_detainer`` checks them (a lower-case state code is accepted)."""
     import ipywidgets as w
+
+    # checked before the dropdowns exist, so a bad value names what is accepted (not a TraitError)
+    state = _state_code(state)
+    check_choice(request, list(REQUESTS), "request")
+    check_choice(custody, list(CUSTODY), "custody")
+    check_choice(release_day, list(RELEASE_DAYS), "release day")
+    if isinstance(release_hour, bool) or not isinstance(release_hour, int) or not 0 <= release_hour <= 23:
+        raise ValueError(f"Release hour must be a whole number from 0 to 23, not {release_hour!r}.")
 
     layout = w.Layout(width="36em")
     style = {"description_width": "8em"}
