@@ -399,7 +399,11 @@ class ModelsExplorer:
         self.map_summary, self.profile = w.HTML(), w.HTML()
 
         self.timeline_fig = figure_widget(timeline_figure(unit, model))
-        self.map_fig = figure_widget(map_figure(snapshot, map_model))
+        # The map's chart is made the first time its tab opens (or `map_fig` is read): each
+        # plotly FigureWidget loads plotly's 5 MB script in the browser, and anywidget gives
+        # it two seconds; two at once on a busy page can miss that and stop responding.
+        self._map_fig = None
+        self._map_slot = w.Box([w.HTML("<p><em>Open this tab to draw the map.</em></p>")])
         self._refresh_timeline()
         self._refresh_map()
 
@@ -413,15 +417,28 @@ class ModelsExplorer:
         compare = w.HTML(model_table_html())
         timeline = w.VBox([w.HBox([self.unit, self.model]), self.timeline_summary, self.timeline_fig,
                            self.timeline_notes])
-        mapping = w.VBox([w.HBox([self.snapshot, self.map_model]), self.map_summary, self.map_fig,
+        mapping = w.VBox([w.HBox([self.snapshot, self.map_model]), self.map_summary, self._map_slot,
                           w.HTML("<small>Darker tile = more agreements; the number is printed in each tile. "
                                  "Grey 'n/a' = no row in that snapshot (not the same as zero).</small>")])
         one_state = w.VBox([w.HBox([self.state, self.state_text]), self.message, self.profile])
         self.tabs = w.Tab(children=[compare, timeline, mapping, one_state])
         for i, name in enumerate(TABS):
             self.tabs.set_title(i, name)
+        self.tabs.observe(self._on_tab, names="selected_index")
         self.widget = w.VBox([self.tabs])
         self.widget.explorer = self
+
+    @property
+    def map_fig(self):
+        """The map's FigureWidget, made (and put in its tab) on first use."""
+        if self._map_fig is None:
+            self._map_fig = figure_widget(map_figure(self.snapshot.value, self.map_model.value))
+            self._map_slot.children = [self._map_fig]
+        return self._map_fig
+
+    def _on_tab(self, change):
+        if change["new"] == TABS.index("Map by state"):
+            self.map_fig  # noqa: B018 - reading it makes the chart
 
     def _refresh_timeline(self, *_):
         t = timeline_figure_data(self.unit.value, self.model.value)
@@ -431,7 +448,8 @@ class ModelsExplorer:
 
     def _refresh_map(self, *_):
         m = map_figure_data(self.snapshot.value, self.map_model.value)
-        redraw(self.map_fig, map_figure(self.snapshot.value, self.map_model.value, m))
+        if self._map_fig is not None:
+            redraw(self._map_fig, map_figure(self.snapshot.value, self.map_model.value, m))
         self.map_summary.value = f"<p role='status'>{escape(map_summary(self.snapshot.value, self.map_model.value, m['grid']))}</p>"
 
     def show_state(self, value) -> bool:

@@ -44,7 +44,7 @@ CONTROLS_NOTE = "Open this lesson in Jupyter to use the controls."
 QUIZ_NOTE = "Open this lesson in Jupyter to check your answer and get feedback."
 
 # Run in the kernel after the lesson's last cell: every live plotly FigureWidget, as it
-# is now, keyed by its widget model id.
+# is now, keyed by its widget model id (after every tab has been opened once).
 _SNAPSHOT_CODE = """
 def _immfed_site_snapshot():
     import json
@@ -55,7 +55,15 @@ def _immfed_site_snapshot():
         import plotly.io as pio
     except ImportError:
         return
+    from ipywidgets import Tab
     live = getattr(_ww, "_instances", None) or getattr(_ww.Widget, "widgets", {})
+    # open every tab once, as a reader would, so a chart made on its tab's first opening
+    # exists; then put each Tab back on the tab the lesson chose
+    for tab in [w for w in list(live.values()) if isinstance(w, Tab) and w.children]:
+        chosen = tab.selected_index
+        for i in range(len(tab.children)):
+            tab.selected_index = i
+        tab.selected_index = chosen
     figures = {mid: json.loads(pio.to_json(w, validate=False))
                for mid, w in list(live.items()) if isinstance(w, BaseFigureWidget)}
     display({"%s": figures}, raw=True)
