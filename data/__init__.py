@@ -8,7 +8,8 @@ Use it like this in a notebook::
     cite("usc_8_1357")            # a formatted citation with its URL
 
 Every row of every table names a ``source_id`` in ``load("sources")``. A malformed or
-inconsistent table raises :class:`DataError`, which names the file, row and column.
+inconsistent table raises :class:`DataError`, which names the file, row and column; a
+damaged user data folder raises :class:`UserDataError`, which names the folder and the fix.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .catalog import SHIPPED_ROOT, Catalog
-from .userdata import refreshed_tables
+from .userdata import UserDataError, current_folder, refreshed_tables
 from .validate import DataError
 
-__all__ = ["load", "tables", "cite", "describe", "catalog", "reset", "DataError", "Catalog"]
+__all__ = ["load", "tables", "cite", "describe", "catalog", "reset", "check_refreshed", "DataError",
+           "UserDataError", "Catalog"]
 
 _catalog: Catalog | None = None
 
@@ -29,9 +31,18 @@ def catalog() -> Catalog:
     global _catalog
     if _catalog is None:
         shipped = Catalog(SHIPPED_ROOT)
-        overrides = refreshed_tables(shipped.tables())
-        _catalog = Catalog(SHIPPED_ROOT, overrides) if overrides else shipped
+        folder = current_folder()  # a damaged user folder raises UserDataError here
+        overrides = refreshed_tables(shipped.tables(), folder)
+        _catalog = Catalog(SHIPPED_ROOT, overrides, user_folder=folder) if overrides else shipped
     return _catalog
+
+
+def check_refreshed() -> None:
+    """Read every refreshed table once, so a damaged user data folder is reported (as a
+    :class:`UserDataError` naming the folder and the fix) before long work starts."""
+    cat = catalog()
+    for name in cat.overrides:
+        cat.parsed(name)
 
 
 def reset() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .userdata import UserDataError
 from .validate import DataError, ParsedTable, parse_table
 
 SHIPPED_ROOT = Path(__file__).resolve().parent
@@ -30,9 +31,13 @@ class Catalog:
     is held to the same rules.
     """
 
-    def __init__(self, root: Path | str = SHIPPED_ROOT, overrides: dict[str, Path] | None = None):
+    def __init__(self, root: Path | str = SHIPPED_ROOT, overrides: dict[str, Path] | None = None,
+                 user_folder: Path | None = None):
         self.root = Path(root)
         self.overrides = {k: Path(v) for k, v in (overrides or {}).items()}
+        # Set when the overrides come from the user data folder, so a damaged refreshed
+        # table is reported with that folder and the command that repairs it.
+        self.user_folder = Path(user_folder) if user_folder else None
         descriptor = self.root / "datapackage.json"
         try:
             self.package = json.loads(descriptor.read_text(encoding="utf-8"))
@@ -68,7 +73,13 @@ class Catalog:
         """The checked rows of ``name`` (schema and foreign keys), cached."""
         if name not in self._parsed:
             resource = self._resource(name)
-            table = parse_table(self.path(name), resource)
+            try:
+                table = parse_table(self.path(name), resource)
+            except DataError as exc:
+                if self.user_folder is None or name not in self.overrides:
+                    raise
+                folder = self.user_folder
+                raise UserDataError(folder.parent, f"has a damaged refreshed table ({folder.name}/{exc})") from None
             self._parsed[name] = table  # cache before FK checks so self-references work
             try:
                 self._check_foreign_keys(table, resource)

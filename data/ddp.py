@@ -20,7 +20,10 @@ and ``code/detainers-latest.R``, summarised in ``outcomes_brief.md`` section 6):
   ``apprehension_criminality`` is one of its three coded values; ``final_order_yes_no``
   is YES or NO. Missing values are allowed (DDP turns redacted cells into missing).
   Any other value raises :class:`DDPError` naming the file, the column, the first
-  offending row (1 = first row of the file) and the allowed values.
+  offending row (1 = first row of the file) and the allowed values;
+* date columns hold dates: a column of numbers (which pandas would read as nanoseconds
+  after 1970-01-01) raises :class:`DDPError` naming the file and column, and so does a
+  file whose data pages are damaged (a partial download, say).
 
 Rows DDP flags ``duplicate_drop_row`` (repeat rows for the same person within 24 hours,
 other than the first) are dropped unless you pass ``drop_duplicates=False``. DDP says
@@ -255,7 +258,12 @@ def _read(source, required: Iterable[str], documented: Iterable[str],
             extra = [c for c in documented if c in present and
                      (c in ALLOWED_VALUES or c == "duplicate_drop_row")]
             wanted = list(dict.fromkeys(required + extra + columns))
-        frame = pd.read_parquet(path, engine="pyarrow", columns=wanted)
+        try:
+            frame = pd.read_parquet(path, engine="pyarrow", columns=wanted)
+        except Exception as exc:  # pyarrow raises OSError or ArrowInvalid for a damaged page
+            raise DDPError(f"the file is damaged and its data could not be read ({exc}). "
+                           "Download it again; a partial or corrupted download reads like this",
+                           file=name) from None
     return frame, name
 
 
@@ -274,11 +282,29 @@ def _check_values(frame: pd.DataFrame, name: str) -> None:
                 file=name, column=column, row=i + 1, allowed=allowed)
 
 
+def _reject_numbers(values: pd.Series, column: str, name: str) -> None:
+    """Raise DDPError if a date column holds numbers.
+
+    pandas reads a whole number as nanoseconds since 1970, so an integer column would
+    quietly become 1970-01-01 dates; DDP always releases dates as dates or date text.
+    """
+    if pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        raise DDPError(f"holds numbers ({values.dtype}), not dates; expected a date column "
+                       "as the Deportation Data Project releases it", file=name, column=column)
+    if values.dtype == object:
+        numeric = values.map(lambda v: isinstance(v, (int, float, np.number)) and not pd.isna(v))
+        if numeric.any():
+            i = int(numeric.to_numpy().argmax())
+            raise DDPError(f"value {values.iloc[i]!r} is a number, not a date", file=name,
+                           column=column, row=i + 1)
+
+
 def _as_dates(frame: pd.DataFrame, column: str, name: str) -> None:
     """Make ``column`` a datetime column in place (parquet dates may arrive as objects)."""
     if column not in frame.columns or pd.api.types.is_datetime64_any_dtype(frame[column]):
         return
     raw = frame[column]
+    _reject_numbers(raw, column, name)
     converted = pd.to_datetime(raw, errors="coerce")
     bad = (raw.notna() & converted.isna()).to_numpy()
     if bad.any():
@@ -403,6 +429,7 @@ def by_state_month(frame: pd.DataFrame) -> pd.DataFrame:
         state = frame["apprehension_state_original"]
     dates = frame["apprehension_date"]
     if not pd.api.types.is_datetime64_any_dtype(dates):
+        _reject_numbers(dates, "apprehension_date", "arrests table")
         dates = pd.to_datetime(dates)
     month = dates.to_numpy().astype("datetime64[M]").astype("datetime64[s]")
     keys = pd.DataFrame({

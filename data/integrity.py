@@ -109,7 +109,7 @@ def problems(cat: Catalog, also_used: set[str] | None = None) -> list[str]:
             also_used = set()
     return (model_split_problems(cat) + state_problems(cat) + date_problems(cat)
             + self_check_problems(cat) + state_outcome_problems(cat)
-            + unused_source_problems(cat, also_used))
+            + unused_source_problems(cat, also_used) + claim_problems(cat))
 
 
 def self_check_problems(cat: Catalog) -> list[str]:
@@ -173,3 +173,96 @@ def state_outcome_problems(cat: Catalog) -> list[str]:
             rows = ", ".join(str(i) for i, c in members if c == code)
             out.append(f"{label} lists {code} more than once (rows {rows})")
     return out
+
+
+REGISTER_COMPLETE = ("07",)
+"""Lessons whose every citation marker carries a claim marker with a quoted register row.
+
+A lesson joins this list once its register is finished; from then on ``immfed data check``
+fails on any new cited sentence in it that has no register row. Other lessons may mark
+some of their sentences; each mark they do carry is held to the same rules.
+"""
+
+
+COUNTED_FROM_DATA = {"07": {"ice_287g_sheets_2025_appelson"}}
+"""Citations, by lesson, of figures the course counted itself from a dataset (rows of an ICE
+sheet). There is no passage to quote, so they are checked by recounting, not by the
+register; ``complete`` does not require a claim marker for them."""
+
+
+def claim_register_problems(rows: list[dict], lessons: dict[str, str],
+                            complete: tuple[str, ...] = REGISTER_COMPLETE,
+                            counted: dict[str, set[str]] | None = None) -> list[str]:
+    """Check the claims register against the claim markers in the lessons.
+
+    ``rows`` are register rows (dicts with claim_id, lesson, source_id, pinpoint, quote);
+    ``lessons`` maps a lesson number ("04") to its markdown text. Problems reported:
+
+    - a claim marker with no register row, or one not placed right after a citation;
+    - a claim marker whose id does not start with its lesson's number, or used twice;
+    - a register row with no marker in its lesson, an empty quote or pinpoint, or a
+      source that the marked citation does not cite;
+    - in a lesson listed in ``complete``, a citation with no claim marker.
+    """
+    from immfed.lessons import cited_claims
+
+    counted = COUNTED_FROM_DATA if counted is None else counted
+    out = []
+    by_id = {}
+    for i, row in enumerate(rows, start=1):
+        cid = row["claim_id"]
+        if cid in by_id:
+            out.append(f"claims.csv, row {i}, column 'claim_id': '{cid}' appears twice")
+        by_id[cid] = (i, row)
+        for col in ("quote", "pinpoint", "source_id"):
+            if not str(row.get(col) or "").strip():
+                out.append(f"claims.csv, row {i} ({cid}), column '{col}': empty; every claim needs "
+                           f"its source, where in it, and a quote read there")
+    seen = {}
+    for lesson, text in sorted(lessons.items()):
+        for item in cited_claims(text):
+            cid = item["claim"]
+            where = f"lesson {lesson}, line {item['line']}"
+            if cid is None:
+                if lesson in complete and not set(item["ids"]) <= counted.get(lesson, set()):
+                    out.append(f"{where}: citation [@{'; @'.join(item['ids'])}] has no claim marker, but "
+                               f"lesson {lesson} is listed as complete in the claims register")
+                continue
+            if not item["ids"]:
+                out.append(f"{where}: claim marker {cid} does not follow a citation marker")
+            if not cid.startswith(f"{lesson}-"):
+                out.append(f"{where}: claim marker {cid} belongs to lesson {cid[:2]}, not {lesson}")
+            if cid in seen:
+                out.append(f"{where}: claim marker {cid} is also used at {seen[cid]}")
+            seen[cid] = where
+            if cid not in by_id:
+                out.append(f"{where}: claim marker {cid} has no row in claims.csv")
+                continue
+            i, row = by_id[cid]
+            if item["ids"] and row["source_id"] not in item["ids"]:
+                out.append(f"claims.csv, row {i} ({cid}), column 'source_id': '{row['source_id']}' is not "
+                           f"among the sources the sentence cites ({', '.join(item['ids'])})")
+            if f"{int(row['lesson']):02d}" != lesson:
+                out.append(f"claims.csv, row {i} ({cid}), column 'lesson': {row['lesson']} but the "
+                           f"marker is in lesson {lesson}")
+    for cid, (i, _) in by_id.items():
+        if cid not in seen:
+            out.append(f"claims.csv, row {i} ({cid}): no lesson carries the marker <!-- claim:{cid} -->")
+    return out
+
+
+def lesson_markdown() -> dict[str, str]:
+    """The markdown of each shipped lesson, keyed by its two-digit number."""
+    try:
+        from immfed.lessons import lesson_paths, markdown_text
+    except ImportError:  # lessons not installed
+        return {}
+    return {p.stem[:2]: markdown_text(p) for p in lesson_paths()}
+
+
+def claim_problems(cat: Catalog, lessons: dict[str, str] | None = None) -> list[str]:
+    """The claims register of ``cat`` checked against the lessons (default: the shipped ones)."""
+    if "claims" not in cat.resources:
+        return []
+    rows = [row for _, row in _rows(cat, "claims")]
+    return claim_register_problems(rows, lesson_markdown() if lessons is None else lessons)

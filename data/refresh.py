@@ -10,21 +10,16 @@ publishes three tables to the user data folder (never into the installed package
 
 and a ``sources.csv`` with the new sheet added, so every row still resolves to a source.
 
-Column headers follow ICE's workbook as archived by the Deportation Data Project
-(deportationdata/ice-287g, which reads STATE, LAW ENFORCEMENT AGENCY, SUPPORT TYPE and
-SIGNED, and optionally TYPE, COUNTY, MOA, ADDENDUM, after trimming and upper-casing).
+Reading the sheet (headers, state names, repeats) lives in ``ice_sheet.py``.
 
-Publishing is atomic: tables are written to a new snapshot folder, checked with the
-same schema as the shipped data, and a one-line pointer file is then replaced in one
-``os.replace``. A refresh that fails or is interrupted leaves the previous data whole.
+Publishing (one refresh at a time, an atomic switch, a way back) lives in
+``publish.py``. A refresh that fails or is interrupted leaves the previous data whole.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import re
 import shutil
 import tempfile
 import urllib.request
@@ -34,30 +29,18 @@ from pathlib import Path
 import pandas as pd
 
 from .catalog import SHIPPED_ROOT, Catalog
+from .ice_sheet import (RefreshError, normalise_model, normalise_state, read_ice_sheet,  # noqa: F401
+                        snapshot_from_filename)
 from .integrity import model_split_problems, state_problems
-from .states import ALL_CODES, NAME_TO_CODE, STATES
-from .userdata import POINTER, current_folder, user_data_dir
+from .publish import DEFAULT_WAIT, clean_incoming, folder_lock, intact_base, new_staging, publish
+from .states import ALL_CODES, STATES
+from .userdata import FIX_UNWRITABLE, UserDataError, current_folder, user_data_dir
 from .validate import DataError
-
-REQUIRED = ["STATE", "LAW ENFORCEMENT AGENCY", "SUPPORT TYPE", "SIGNED"]
-OPTIONAL = ["TYPE", "COUNTY", "MOA", "ADDENDUM"]
-
-# ICE's current labels and the older spellings seen on archived sheets.
-MODEL_LABELS = {
-    "JAIL ENFORCEMENT MODEL": "jem", "JAIL ENFORCEMENT": "jem", "JEM": "jem",
-    "WARRANT SERVICE OFFICER": "wso", "WARRANT SERVICES OFFICER": "wso",
-    "WARRANT SERVICE OFFICE": "wso", "WSO": "wso",
-    "TASK FORCE MODEL": "tfm", "TASK FORCE": "tfm", "TASK FORCE OFFICER": "tfm", "TFM": "tfm",
-}
 
 ICE_287G_PAGE = "https://www.ice.gov/identify-and-arrest/287g"
 
 AGENCY_FIELDS = ["snapshot", "state_code", "state", "agency", "county", "agency_type", "model",
                  "signed", "source_id"]
-
-
-class RefreshError(ValueError):
-    """The spreadsheet could not be ingested; the message says what was found and expected."""
 
 
 @dataclass
@@ -70,141 +53,6 @@ class RefreshResult:
     states: int
     folder: Path
     fixes: list[str] = field(default_factory=list)
-
-
-# -- reading -----------------------------------------------------------------------
-def _squish(value) -> str:
-    return " ".join(str(value).split()) if value is not None and not pd.isna(value) else ""
-
-
-def _edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance, enough to catch a transposed or dropped letter in a state name."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        cur = [i]
-        for j, cb in enumerate(b, start=1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def normalise_state(raw: str) -> tuple[str, str | None]:
-    """Return (code, fix note) for a state name as ICE printed it.
-
-    Exact names (any case, extra spaces, footnote stars) match directly; a name within
-    two edits of exactly one state (ICE once printed "New Hamsphire") is snapped to it
-    and the fix is reported. Anything else raises :class:`RefreshError`.
-    """
-    name = re.sub(r"[*\u2020]+$", "", _squish(raw)).lower()
-    if name in NAME_TO_CODE:
-        return NAME_TO_CODE[name], None
-    if name.upper() in ALL_CODES:
-        return name.upper(), None
-    close = [code for known, code in NAME_TO_CODE.items() if _edit_distance(name, known) <= 2]
-    if len(close) == 1:
-        return close[0], f"state '{_squish(raw)}' read as {ALL_CODES[close[0]]}"
-    raise RefreshError(f"unknown state '{_squish(raw)}'; expected a U.S. state, DC or territory name")
-
-
-def normalise_model(raw: str) -> str:
-    """Map ICE's SUPPORT TYPE label to jem, wso or tfm, or raise :class:`RefreshError`."""
-    key = _squish(raw).upper().replace("\u2019", "'")
-    if key in MODEL_LABELS:
-        return MODEL_LABELS[key]
-    raise RefreshError(f"unknown model label '{_squish(raw)}' in SUPPORT TYPE; expected one of: "
-                       f"{', '.join(sorted(set(MODEL_LABELS)))}")
-
-
-def snapshot_from_filename(name: str) -> dt.date | None:
-    """ICE names sheets like participatingAgencies10092026.xlsx (MMDDYYYY, sometimes + am/pm)."""
-    match = re.search(r"(\d{2})(\d{2})(\d{4})", Path(name).stem)
-    if not match:
-        return None
-    month, day, year = map(int, match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _find_header(raw: pd.DataFrame) -> int:
-    """Index of the row holding ICE's column headers (title rows may sit above it)."""
-    for i in range(min(len(raw), 15)):
-        cells = {_squish(v).upper() for v in raw.iloc[i].tolist()}
-        if {"STATE", "LAW ENFORCEMENT AGENCY"} <= cells:
-            return i
-    first = [_squish(v) for v in raw.iloc[0].tolist()] if len(raw) else []
-    raise RefreshError(f"no header row with the expected columns {', '.join(REQUIRED)}; "
-                       f"first row found: {', '.join(c for c in first if c) or '(empty)'}")
-
-
-def _parse_signed(value) -> dt.date | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, (dt.datetime, pd.Timestamp)):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _squish(value)
-    for fmt in ("%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%m-%d-%Y", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            pass
-    return None  # kept as unknown: a bad signing date never stops a refresh
-
-
-def read_ice_sheet(path: Path | str) -> tuple[pd.DataFrame, list[str]]:
-    """Read an ICE participating-agencies workbook into normalised agreement rows.
-
-    Returns (rows, fixes): rows have state_code, state, agency, county, agency_type,
-    model and signed; fixes lists every correction made (snapped state names, dropped
-    repeated header rows). Raises :class:`RefreshError` naming what was found.
-    """
-    path = Path(path)
-    try:
-        sheets = pd.read_excel(path, sheet_name=None, header=None, dtype=object)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise RefreshError(f"{path.name} could not be read as an Excel workbook ({exc})") from None
-    # ICE's workbooks keep the roster on a tab called Data or Sheet1; else take the first.
-    tab = next((t for t in sheets if re.match(r"^(data|sheet)", t, re.I)), next(iter(sheets)))
-    raw = sheets[tab]
-    if raw.empty:
-        raise RefreshError(f"{path.name}: sheet '{tab}' is empty")
-    h = _find_header(raw)
-    header = [_squish(v).upper() for v in raw.iloc[h].tolist()]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise RefreshError(f"{path.name}: missing column(s) {', '.join(missing)}; found columns: "
-                           f"{', '.join(c for c in header if c)}; expected {', '.join(REQUIRED)}")
-    body = raw.iloc[h + 1:].copy()
-    body.columns = [c if c else f"_blank{i}" for i, c in enumerate(header)]
-    fixes: list[str] = []
-    rows = []
-    for offset, (_, rec) in enumerate(body.iterrows(), start=h + 2):
-        state_raw, agency = _squish(rec["STATE"]), _squish(rec["LAW ENFORCEMENT AGENCY"])
-        if not state_raw and not agency:
-            continue  # blank spacer rows
-        if state_raw.upper() == "STATE" and agency.upper() == "LAW ENFORCEMENT AGENCY":
-            fixes.append(f"sheet row {offset}: a repeated header row was not counted as an agreement")
-            continue
-        if not state_raw or not agency:
-            raise RefreshError(f"{path.name}, sheet row {offset}: STATE and LAW ENFORCEMENT AGENCY "
-                               f"must both be filled (found '{state_raw}', '{agency}')")
-        try:
-            code, fix = normalise_state(state_raw)
-            model = normalise_model(rec["SUPPORT TYPE"])
-        except RefreshError as exc:
-            raise RefreshError(f"{path.name}, sheet row {offset}: {exc}") from None
-        if fix:
-            fixes.append(f"sheet row {offset}: {fix}")
-        rows.append({"state_code": code, "state": ALL_CODES[code], "agency": agency,
-                     "county": _squish(rec["COUNTY"]) if "COUNTY" in body else "",
-                     "agency_type": _squish(rec["TYPE"]) if "TYPE" in body else "",
-                     "model": model, "signed": _parse_signed(rec["SIGNED"])})
-    if not rows:
-        raise RefreshError(f"{path.name}: no agreement rows under the header")
-    return pd.DataFrame(rows), fixes
 
 
 # -- building the new tables ---------------------------------------------------------
@@ -298,13 +146,23 @@ def _fetch(url: str, folder: Path) -> Path:
     return target
 
 
+def shipped_snapshot(snapshot: dt.date) -> str | None:
+    """The source id of the curated snapshot the package ships for ``snapshot``, if any."""
+    _, rows = _read_rows(SHIPPED_ROOT / "tables" / "agreements_by_state.csv")
+    return next((r["source_id"] for r in rows if r["snapshot"] == snapshot.isoformat()), None)
+
+
 def refresh_287g(source: str | Path, snapshot: dt.date | None = None,
-                 root: Path | None = None) -> RefreshResult:
+                 root: Path | None = None, *, replace_shipped: bool = False,
+                 wait: float = DEFAULT_WAIT) -> RefreshResult:
     """Ingest ICE's sheet at ``source`` (a path, or a URL when online) and publish it.
 
     ``snapshot`` is the date of the sheet; when omitted it is read from ICE's file name.
-    ``root`` is the user data folder (default: the platform's, or ``IMMFED_USER_DATA``).
-    Nothing is written unless every check passes.
+    A date the package already ships a curated snapshot for is refused unless
+    ``replace_shipped`` is true, because the refresh would replace those figures and
+    their source. ``root`` is the user data folder (default: the platform's, or
+    ``IMMFED_USER_DATA``). If another refresh is running, this one waits up to ``wait``
+    seconds for it. Nothing is written unless every check passes.
     """
     root = Path(root) if root else user_data_dir()
     source = str(source)
@@ -319,37 +177,61 @@ def refresh_287g(source: str | Path, snapshot: dt.date | None = None,
                                f"pass it with --date YYYY-MM-DD")
         if snapshot > dt.date.today():
             raise RefreshError(f"sheet date {snapshot} is in the future")
+        curated = shipped_snapshot(snapshot)
+        if curated and not replace_shipped:
+            raise RefreshError(f"the course ships a curated snapshot dated {snapshot} (source {curated}), "
+                               "and this refresh would replace its figures and source; pass "
+                               "--replace-shipped to do that on purpose")
         rows, fixes = read_ice_sheet(path)
-        root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+    if curated:
+        fixes.append(f"replaced the shipped snapshot of {snapshot} (source {curated}) as asked")
+    with folder_lock(root, wait):
+        # Inside the lock: nobody else is writing, so leftovers are safe to remove and the
+        # base read here is still the newest when this refresh publishes.
+        removed = clean_incoming(root)
+        if removed:
+            fixes.append(f"removed {len(removed)} unfinished folder(s) left by interrupted refreshes")
+        base, note = intact_base(root)
+        if note:
+            fixes.append(note)
+        staging = new_staging(root)
         try:
             build_tables(rows, snapshot, source if is_url else ICE_287G_PAGE, path.name, staging,
-                         _base_tables(current_folder(root)))
+                         _base_tables(base))
             _validate(staging)
-            final = root / f"snapshot-{snapshot:%Y%m%d}-{dt.datetime.now():%H%M%S%f}"
-            staging.rename(final)
-        except Exception:
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UserDataError(root, f"could not be written ({exc.strerror or exc})", FIX_UNWRITABLE) from None
+        except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    # the single atomic step: point at the new folder
-    pointer_tmp = root / (POINTER + ".tmp")
-    pointer_tmp.write_text(final.name, encoding="utf-8")
-    os.replace(pointer_tmp, root / POINTER)
+        final = publish(root, staging, snapshot)
     counts = rows["model"].value_counts()
     return RefreshResult(snapshot, len(rows), {m: int(counts.get(m, 0)) for m in ("jem", "wso", "tfm")},
                          rows["state_code"].nunique(), final, fixes)
 
 
 def load_agencies(root: Path | None = None) -> pd.DataFrame:
-    """The agency-level table from the latest refresh (empty if no refresh has been made)."""
+    """The agency-level table from the latest refresh (empty if no refresh has been made).
+
+    Raises :class:`UserDataError` naming the folder if the table is damaged.
+    """
+    root = Path(root) if root else user_data_dir()
     folder = current_folder(root)
     if folder is None or not (folder / "agreements_by_agency.csv").is_file():
         return pd.DataFrame(columns=AGENCY_FIELDS)
-    frame = pd.read_csv(folder / "agreements_by_agency.csv", dtype="string")
+    try:
+        frame = pd.read_csv(folder / "agreements_by_agency.csv", dtype="string", encoding="utf-8")
+        missing = [c for c in AGENCY_FIELDS if c not in frame.columns]
+        if missing:
+            raise ValueError(f"missing column(s) {', '.join(missing)}")
+    except (OSError, ValueError, pd.errors.ParserError) as exc:  # UnicodeDecodeError is a ValueError
+        raise UserDataError(root, f"has a damaged refreshed table ({folder.name}/agreements_by_agency.csv: "
+                                  f"{exc})") from None
     for col in ("snapshot", "signed"):
         frame[col] = pd.to_datetime(frame[col], errors="coerce")
     return frame
 
 
 __all__ = ["refresh_287g", "read_ice_sheet", "RefreshError", "RefreshResult", "load_agencies",
-           "normalise_state", "normalise_model", "snapshot_from_filename", "DataError"]
+           "normalise_state", "normalise_model", "snapshot_from_filename", "DataError", "UserDataError"]

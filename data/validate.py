@@ -106,6 +106,8 @@ def parse_table(path: Path, resource: dict) -> ParsedTable:
         handle = path.open(newline="", encoding="utf-8")
     except FileNotFoundError:
         raise DataError("file is missing", file=file) from None
+    except OSError as exc:  # a folder where the file should be, or no permission to read it
+        raise DataError(f"file cannot be read ({exc.strerror or exc})", file=file) from None
     with handle:
         reader = csv.reader(handle)
         try:
@@ -168,4 +170,9 @@ def parse_table(path: Path, resource: dict) -> ParsedTable:
                 rows.append(record)
         except csv.Error as exc:
             raise DataError(f"CSV syntax error: {exc}", file=file, line=reader.line_num) from None
+        except UnicodeDecodeError as exc:
+            # Text is decoded in 8 KB blocks, so a bad byte deep in the file shows up here,
+            # after the header was read fine; line_num is the last line read whole.
+            raise DataError(f"file is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} after line "
+                            f"{reader.line_num})", file=file) from None
     return ParsedTable(resource["name"], file, fields, rows)

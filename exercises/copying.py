@@ -52,6 +52,11 @@ def _atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(fd, "wb") as fh:
         fh.write(data)
+    # mkstemp makes owner-only files (0600); a notebook should get the ordinary
+    # permissions of a file the user creates (0666 less the umask), e.g. for a TA to read
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     os.replace(tmp, path)
 
 

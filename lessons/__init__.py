@@ -13,6 +13,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 MARKER = re.compile(r"\[(@[a-z0-9_]+(?:\s*;\s*@[a-z0-9_]+)*)\]")
+CLAIM = re.compile(r"<!--\s*claim:([0-9]{2}-[0-9]{3})\s*-->")
+"""A claim marker: an HTML comment placed right after a citation marker, as in
+``[@usc_8_1357]<!-- claim:07-003 -->``. It names the row of ``claims.csv`` (the claims
+register) that quotes the source for that sentence. Comments do not show in JupyterLab,
+Voila or the static site, and :data:`MARKER` still sees the citation in front of it."""
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
 def lesson_paths() -> list[Path]:
@@ -37,6 +43,36 @@ def markers_in(text: str) -> list[str]:
             if sid not in ids:
                 ids.append(sid)
     return ids
+
+
+def cited_claims(text: str) -> list[dict]:
+    """Every citation marker in markdown ``text``, in order, with the claim marker after it.
+
+    Each item gives ``ids`` (the cited source ids), ``claim`` (the claim id right after the
+    marker, or None) and ``line`` (1-based). Markers inside inline code (the "Markers like
+    `[@id]`" help text) are not citations and are skipped. Claim markers that do not follow
+    a citation are reported with ``ids`` empty, so a checker can flag them.
+    """
+    out = []
+    clean = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text)
+    attached = set()
+    for m in MARKER.finditer(clean):
+        ids = [part.strip().lstrip("@") for part in m.group(1).split(";")]
+        after = CLAIM.match(clean, m.end())
+        if after:
+            attached.add(after.start())
+        out.append({"ids": ids, "claim": after.group(1) if after else None,
+                    "line": clean.count("\n", 0, m.start()) + 1})
+    for c in CLAIM.finditer(clean):
+        if c.start() not in attached:
+            out.append({"ids": [], "claim": c.group(1), "line": clean.count("\n", 0, c.start()) + 1})
+    return out
+
+
+def markdown_text(path: Path) -> str:
+    """The markdown cells of a notebook joined as one string (code cells left out)."""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    return "\n".join("".join(c.get("source", "")) for c in nb.get("cells", []) if c.get("cell_type") == "markdown")
 
 
 def notebook_text(path: Path) -> str:
@@ -73,3 +109,35 @@ def reference_list(lesson: str):
         text = escape(cat.cite(sid)).replace(url, f'<a href="{url}">{url}</a>')
         items.append(f'<li id="ref-{sid}"><code>{sid}</code>: {text}</li>')
     return HTML(f"<ol class='immfed-references'>{''.join(items)}</ol>")
+
+
+# -- the course manifest ---------------------------------------------------------------
+# lessons/course.json is the one list of lessons with their titles, times, facts dates,
+# tools and exercises. The README's course map and INSTRUCTORS.md's table are rendered
+# from it (`immfed course map`) and tests check that both, the notebooks and the site
+# agree with it, so none of them can go stale on its own.
+
+def course_map() -> list[dict]:
+    """The lessons in teaching order, as listed in ``course.json`` (one dict per lesson)."""
+    return json.loads((HERE / "course.json").read_text(encoding="utf-8"))["lessons"]
+
+
+def course_map_markdown() -> str:
+    """The README's course-map table, rendered from the manifest."""
+    rows = ["| # | Lesson | Time | Interactive tools | Exercise |", "|---|---|---|---|---|"]
+    for entry in course_map():
+        title = f"[{entry['title']}](lessons/{entry['file']})" + (f": {entry['blurb']}" if entry["blurb"] else "")
+        tools = ", ".join(f"`{t}()`" for t in entry["tools"])
+        exercise = f"`exercises/student/{entry['exercise']}`" if entry["exercise"] else "(self-checks only)"
+        rows.append(f"| {entry['number']} | {title} | {entry['time']} | {tools} | {exercise} |")
+    return "\n".join(rows)
+
+
+def instructors_table_markdown() -> str:
+    """INSTRUCTORS.md's "course at a glance" table, rendered from the manifest."""
+    rows = ["| # | Lesson | Class time | Facts current to | Exercise |", "|---|---|---|---|---|"]
+    for entry in course_map():
+        title = entry["title"] + (f": {entry['blurb']}" if entry["blurb"] else "")
+        exercise = f"`{entry['exercise'][:-6]}`" if entry["exercise"] else "(none; lesson self-checks)"
+        rows.append(f"| {entry['number']} | {title} | {entry['time']} | {entry['facts_current_to']} | {exercise} |")
+    return "\n".join(rows)

@@ -34,6 +34,13 @@ def _isolated_user_data(tmp_path, monkeypatch):
     immfed.data.reset()
 
 
+@pytest.fixture
+def user_root(tmp_path) -> Path:
+    """The user data folder these tests use (``_isolated_user_data`` points
+    ``IMMFED_USER_DATA`` at it); it does not exist until something is published."""
+    return tmp_path / "userdata"
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for every browser test in the run."""

@@ -10,7 +10,6 @@ How Chromium is found and when the tests may skip: see browser_support.py.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -38,13 +37,14 @@ pytestmark = browser_mark("browser tests", modules=("voila",))
 @pytest.fixture(scope="module")
 def voila_url():
     """A Voila server over lessons/, bound to 127.0.0.1, for the whole module."""
+    from immfed.present import voila_command, voila_env
+
     port = free_port()
-    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-           "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']", str(REPO / "lessons")]
+    # the same command and template as `immfed present`, over the whole lessons folder
+    cmd = voila_command(REPO / "lessons", port, open_browser=False) + [
+        "--ServerApp.token=", "--VoilaConfiguration.file_allowlist=['.*']"]
     base = f"http://127.0.0.1:{port}"
-    # run from the repository root so Voila reads voila.json, which turns off the JupyterLab
-    # extensions that otter-grader's dependencies bring (they log errors outside JupyterLab)
-    with serve(cmd, base, "voila", ARTIFACTS / "voila.log", cwd=REPO):
+    with serve(cmd, base, "voila", ARTIFACTS / "voila.log", cwd=REPO, env=voila_env()):
         yield base
 
 
@@ -54,8 +54,33 @@ def _plot_state(page) -> str:
                                   .map(p => p.querySelector('.main-svg').innerHTML).join('|')""")
 
 
+# anywidget 0.11 gives each widget model two seconds to load its JavaScript module
+# (runtime.ts: AbortSignal.timeout(2e3) -> "Failed to initialize model."), and every
+# plotly FigureWidget ships plotly's 5 MB module. On a loaded machine the first page that
+# parses it can miss that deadline; the chart then draws but that model may ignore later
+# updates. A reload is what a presenter would do, so the test allows one, records it in
+# test-artifacts/anywidget-timeouts.log, and fails if the second load shows any error at all.
+ANYWIDGET_TIMEOUT = "pageerror: [anywidget] Failed to initialize model."
+
+
+def _real_errors(errors: list[str]) -> list[str]:
+    return [e for e in errors if "favicon" not in e and "net::ERR_FAILED" not in e]
+
+
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_lesson_renders_and_responds_in_voila(voila_url, browser, lesson):
+    errors = _drive_lesson(voila_url, browser, lesson)
+    if errors and set(errors) == {ANYWIDGET_TIMEOUT}:
+        ARTIFACTS.mkdir(exist_ok=True)
+        with (ARTIFACTS / "anywidget-timeouts.log").open("a") as log:
+            log.write(f"{lesson}: {errors}; reloading once\n")
+        errors = _drive_lesson(voila_url, browser, lesson)
+    assert errors == [], errors
+
+
+def _drive_lesson(voila_url, browser, lesson) -> list[str]:
+    """Open a lesson in Voila, check it, move its chart's control and answer a self-check;
+    returns the JavaScript errors the page raised."""
     page, errors, blocked = open_local_page(browser, f"{voila_url}/voila/render/{lesson}")
     try:
         # Voila shows the page once every cell has run; widgets then mount
@@ -98,7 +123,6 @@ def test_lesson_renders_and_responds_in_voila(voila_url, browser, lesson):
 
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{Path(lesson).stem}.png"), full_page=False)
-        real_errors = [e for e in errors if "favicon" not in e and "net::ERR_FAILED" not in e]
-        assert real_errors == [], real_errors
+        return _real_errors(errors)
     finally:
         page.close()

@@ -342,3 +342,45 @@ def test_failed_download_names_the_url(monkeypatch):
     monkeypatch.setattr(ddp, "_download", broken)
     with pytest.raises(DDPError, match="media.githubusercontent.com"):
         ddp.load_detainers(ddp.DETAINERS_URL)
+
+
+# ---- damaged files and non-date columns ------------------------------------------------
+
+def test_corrupted_page_names_the_file_not_a_raw_oserror(tmp_path, no_network):
+    # The footer (schema) survives, so the columns check passes; the data pages do not.
+    path = write(tmp_path / "arrests-damaged.parquet", arrest_columns(), ARREST_SCHEMA)
+    raw = bytearray(path.read_bytes())
+    for i in range(4, len(raw) // 3):
+        raw[i] ^= 0xFF
+    path.write_bytes(bytes(raw))
+    with pytest.raises(DDPError, match="damaged") as info:
+        ddp.load_arrests(path)
+    assert info.value.file == str(path) and str(path) in str(info.value)
+    assert "Download it again" in str(info.value)
+
+
+@pytest.mark.parametrize("values", [list(range(len(ARREST_ROWS))),
+                                    [20250710] * len(ARREST_ROWS)])
+def test_integer_dates_are_rejected_not_read_as_1970(tmp_path, values, no_network):
+    cols = arrest_columns()
+    cols["apprehension_date"] = values
+    path = write(tmp_path / "arrests-intdates.parquet", cols)
+    with pytest.raises(DDPError, match="not dates") as info:
+        ddp.load_arrests(path)
+    assert info.value.column == "apprehension_date" and str(path) in str(info.value)
+
+
+def test_integer_detainer_dates_are_rejected(tmp_path, no_network):
+    cols = {"detainer_prepare_date": [1, 2], "facility_state": ["TEXAS", "TEXAS"],
+            "facility_aor": ["Houston", "Houston"], "unique_identifier": ["A", "B"]}
+    path = write(tmp_path / "detainers-intdates.parquet", cols)
+    with pytest.raises(DDPError, match="detainer_prepare_date"):
+        ddp.load_detainers(path)
+
+
+def test_by_state_month_rejects_integer_dates():
+    frame = pd.DataFrame({"apprehension_date": pd.Series([1, 2], dtype=object),
+                          "apprehension_state_original": ["TEXAS", "TEXAS"],
+                          "apprehension_method": ["Located", "Located"]})
+    with pytest.raises(DDPError, match="apprehension_date"):
+        ddp.by_state_month(frame)

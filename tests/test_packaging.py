@@ -39,3 +39,9 @@ def test_wheel_carries_the_lessons(wheel_names):
     lessons = sorted(p.name for p in (REPO / "lessons").glob("[0-9][0-9]_*.ipynb"))
     for name in lessons:
         assert f"immfed/lessons/{name}" in wheel_names
+
+
+def test_wheel_carries_the_presenter_template(wheel_names):
+    # `immfed present` finds it inside the installed package, whatever folder it runs from
+    for name in ("conf.json", "index.html.j2"):
+        assert f"immfed/jupyter/voila/templates/immfed/{name}" in wheel_names

@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from openpyxl import Workbook
+from ice_sheets import write_sheet
 
 import immfed.data as data
-from immfed.data.refresh import RefreshError, load_agencies, normalise_model, normalise_state, refresh_287g
+from immfed.data.refresh import (RefreshError, UserDataError, load_agencies, normalise_model, normalise_state,
+                                 refresh_287g)
 
 HEADER = ["STATE ", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"]
 
@@ -27,24 +28,7 @@ ROWS = [
 
 
 def make_sheet(path, header=HEADER, rows=ROWS, title=True):
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Data"
-    if title:  # ICE's workbooks may carry a title line above the headers
-        ws.append(["287(g) Participating Agencies"])
-    ws.append(header)
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
-
-
-@pytest.fixture
-def user_root(tmp_path, monkeypatch):
-    root = tmp_path / "userdata"
-    monkeypatch.setenv("IMMFED_USER_DATA", str(root))
-    data.reset()
-    return root
+    return write_sheet(path, rows, header, title)
 
 
 def test_refresh_counts_rows_fixes_slips_and_publishes(tmp_path, user_root):
@@ -96,7 +80,9 @@ def test_bad_sheets_fail_with_what_was_found_and_write_nothing(tmp_path, user_ro
     with pytest.raises(RefreshError, match=message):
         refresh_287g(bad)
     assert (user_root / "current.txt").read_text() == pointer == good.folder.name
-    assert sorted(p.name for p in user_root.iterdir()) == sorted(["current.txt", good.folder.name])
+    # besides the lock file, only the first refresh's folder and its bookkeeping are there
+    assert sorted(p.name for p in user_root.iterdir() if p.name != ".refresh.lock") == sorted(
+        ["current.txt", "history.txt", good.folder.name])
 
 
 def test_undated_file_name_needs_a_date(tmp_path, user_root):
@@ -122,7 +108,7 @@ def test_interrupted_publish_leaves_previous_data(tmp_path, user_root, monkeypat
         raise OSError("disk full")
 
     monkeypatch.setattr(refresh, "_validate", boom)  # fail after the new files are written
-    with pytest.raises(OSError):
+    with pytest.raises(UserDataError, match=f"{user_root} could not be written \\(disk full\\)"):
         refresh_287g(make_sheet(tmp_path / "participatingAgencies11202026.xlsx"))
     assert (user_root / "current.txt").read_text() == good.folder.name
     assert not [p for p in user_root.iterdir() if p.name.startswith(".incoming")]

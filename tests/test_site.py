@@ -26,7 +26,8 @@ from conftest import REPO
 AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".ci/node/node_modules/axe-core/axe.min.js"))
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 LESSONS = sorted(p.stem for p in (REPO / "lessons").glob("[0-9][0-9]_*.ipynb"))
-PAGES = ["index", *LESSONS]
+EXTRA_PAGES = ["glossary", "data", "search", "report"]
+PAGES = ["index", *LESSONS, *EXTRA_PAGES]
 # lessons whose static page must carry at least this many charts (the others: any number,
 # and every chart they carry must draw)
 MIN_CHARTS = {"02": 4, "03": 1}
@@ -65,6 +66,7 @@ def site_url(site):
 def test_site_has_a_page_per_lesson_and_a_course_map(site):
     pages = sorted(p.stem for p in site.glob("*.html"))
     assert pages == sorted(PAGES)
+    assert (site / "assets" / "search-index.js").exists() and (site / "data" / "datapackage.json").exists()
     index = (site / "index.html").read_text(encoding="utf-8")
     for stem in LESSONS:
         assert f'href="{stem}.html"' in index

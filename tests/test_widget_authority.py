@@ -15,48 +15,52 @@ from immfed.widgets.authority import ACTIONS, ACTORS, Assessment, assess_authori
 # A state with no in-force state law in state_laws: answers there are the federal baseline.
 BASELINE_STATE = "KS"
 
-# (actor, action): (expected answer, authority ids the answer rests on)
+# (actor, action): (expected answer, authority ids the answer rests on). Since the tool became
+# a wrapper over immfed.law, facts the question leaves open (paperwork, place) stay unknown, and
+# where the law turns on them the answer is "depends" (the first reason names the fact).
 FEDERAL = {
     # ICE officers: 8 U.S.C. 1357(a) powers, administrative warrants, detainer regulation.
     ("ice_officer", "ask_status"): ("allowed", ["usc_1357a"]),  # (a)(1) questioning
-    ("ice_officer", "civil_arrest"): ("allowed", ["usc_1357a", "form_i200"]),  # (a)(2); I-200
+    # (a)(2) + 8 C.F.R. 287.8(c)(2)(ii): on a warrant yes; warrantless only if likely to escape; Payton for homes
+    ("ice_officer", "civil_arrest"): ("depends", ["usc_1357a", "cfr_287_8c", "form_i200", "case_payton_1980"]),
     ("ice_officer", "criminal_immigration_arrest"): ("allowed", ["usc_1357a"]),  # (a)(4)-(5)
-    ("ice_officer", "hold_on_detainer"): ("allowed", ["cfr_287_7a", "ice_policy_10074_2", "cfr_287_7d"]),
+    # 8 C.F.R. 287.7(a): a detainer asks for a hold; a notice request (I-247G, Gonzalez settlement) does not
+    ("ice_officer", "hold_on_detainer"): ("depends", ["cfr_287_7a", "cfr_287_7d", "gonzalez_settlement_2025"]),
     ("ice_officer", "serve_admin_warrant_in_jail"): ("allowed", ["form_i200", "form_i205"]),
-    ("ice_officer", "share_information"): ("allowed", ["usc_1373"]),  # 1373(c)
-    ("ice_officer", "courthouse_civil_arrest"): ("allowed", ["usc_1357a", "dhs_protected_areas_rescission_2025"]),
+    ("ice_officer", "share_information"): ("allowed", ["ina_287g_10", "cfr_287_7a"]),  # release dates: 1357(g)(10)
+    ("ice_officer", "courthouse_civil_arrest"): ("depends", ["usc_1357a", "cfr_287_8c", "form_i200"]),
     # Local officer with no agreement: Arizona (sec. 6 preempted, 2(B) survived), Santos, detainer cases.
     ("local_no_agreement", "ask_status"): ("allowed", ["case_arizona_2012", "ina_287g_10"]),
-    ("local_no_agreement", "civil_arrest"): ("not allowed", ["case_arizona_2012", "case_santos_2013", "usc_1252c", "usc_1103a10"]),
+    ("local_no_agreement", "civil_arrest"): ("not allowed", ["case_arizona_2012", "case_santos_2013"]),
     ("local_no_agreement", "criminal_immigration_arrest"): ("depends", ["usc_1252c"]),  # state law permits; ICE confirms
-    ("local_no_agreement", "hold_on_detainer"): ("depends", ["cfr_287_7a", "case_galarza_2014", "case_miranda_olivares_2014", "case_lunn_2017", "cfr_287_7d"]),
-    ("local_no_agreement", "serve_admin_warrant_in_jail"): ("not allowed", ["case_santos_2013", "form_i200"]),
-    ("local_no_agreement", "share_information"): ("allowed", ["ina_287g_10", "usc_1373", "usc_1644", "case_printz_1997"]),
+    ("local_no_agreement", "hold_on_detainer"): ("depends", ["cfr_287_7a", "case_galarza_2014", "case_miranda_olivares_2014", "cfr_287_7d"]),
+    ("local_no_agreement", "serve_admin_warrant_in_jail"): ("not allowed", ["case_santos_2013", "case_arizona_2012"]),
+    ("local_no_agreement", "share_information"): ("allowed", ["ina_287g_10"]),
     ("local_no_agreement", "courthouse_civil_arrest"): ("not allowed", ["case_arizona_2012", "case_santos_2013"]),
     # JEM: jail-based delegation under 1357(g)(1)-(3).
-    ("jem", "ask_status"): ("allowed", ["case_arizona_2012", "prog_287g_jem"]),
+    ("jem", "ask_status"): ("allowed", ["case_arizona_2012", "ina_287g_10"]),
     ("jem", "civil_arrest"): ("depends", ["prog_287g_jem", "ina_287g_1", "case_santos_2013"]),  # only in the jail
-    ("jem", "criminal_immigration_arrest"): ("depends", ["usc_1252c", "prog_287g_jem"]),
-    ("jem", "hold_on_detainer"): ("allowed", ["prog_287g_jem", "ina_287g_2_3", "cfr_287_7d"]),
-    ("jem", "serve_admin_warrant_in_jail"): ("allowed", ["prog_287g_jem", "form_i200"]),
-    ("jem", "share_information"): ("allowed", ["ina_287g_10", "usc_1373"]),
+    ("jem", "criminal_immigration_arrest"): ("depends", ["usc_1252c"]),
+    ("jem", "hold_on_detainer"): ("depends", ["cfr_287_7a", "cfr_287_7d"]),
+    ("jem", "serve_admin_warrant_in_jail"): ("allowed", ["prog_287g_jem", "ina_287g_1"]),
+    ("jem", "share_information"): ("allowed", ["ina_287g_10"]),
     ("jem", "courthouse_civil_arrest"): ("not allowed", ["prog_287g_jem", "case_santos_2013"]),
     # WSO: serve ICE administrative warrants on people in the agency's own jail.
-    ("wso", "ask_status"): ("allowed", ["case_arizona_2012", "prog_287g_wso"]),
+    ("wso", "ask_status"): ("allowed", ["case_arizona_2012", "ina_287g_10"]),
     ("wso", "civil_arrest"): ("depends", ["prog_287g_wso", "form_i200", "case_santos_2013"]),  # only by warrant, in jail
-    ("wso", "criminal_immigration_arrest"): ("depends", ["usc_1252c", "prog_287g_wso"]),
-    ("wso", "hold_on_detainer"): ("allowed", ["prog_287g_wso", "ice_policy_10074_2", "cfr_287_7d"]),
+    ("wso", "criminal_immigration_arrest"): ("depends", ["usc_1252c"]),
+    ("wso", "hold_on_detainer"): ("depends", ["cfr_287_7a", "cfr_287_7d"]),
     ("wso", "serve_admin_warrant_in_jail"): ("allowed", ["prog_287g_wso", "form_i200", "form_i205"]),
-    ("wso", "share_information"): ("allowed", ["ina_287g_10", "usc_1373"]),
+    ("wso", "share_information"): ("allowed", ["ina_287g_10"]),
     ("wso", "courthouse_civil_arrest"): ("not allowed", ["prog_287g_wso", "case_santos_2013"]),
-    # TFM: field powers under the written agreement and ICE supervision.
-    ("tfm", "ask_status"): ("allowed", ["prog_287g_tfm", "ina_287g_2_3"]),
-    ("tfm", "civil_arrest"): ("allowed", ["prog_287g_tfm", "ina_287g_1", "usc_1357a"]),
-    ("tfm", "criminal_immigration_arrest"): ("depends", ["prog_287g_tfm", "ina_287g_4_6"]),  # scope set by MOA
-    ("tfm", "hold_on_detainer"): ("depends", ["prog_287g_tfm", "ina_287g_4_6", "cfr_287_7a"]),
-    ("tfm", "serve_admin_warrant_in_jail"): ("depends", ["prog_287g_tfm", "ina_287g_4_6", "case_santos_2013"]),
-    ("tfm", "share_information"): ("allowed", ["ina_287g_10", "usc_1373"]),
-    ("tfm", "courthouse_civil_arrest"): ("allowed", ["prog_287g_tfm", "dhs_protected_areas_rescission_2025"]),
+    # TFM: field powers under the written agreement and ICE supervision; 1357(a)(2) limits still apply.
+    ("tfm", "ask_status"): ("allowed", ["case_arizona_2012", "ina_287g_10"]),
+    ("tfm", "civil_arrest"): ("depends", ["prog_287g_tfm", "ina_287g_1", "cfr_287_8c"]),
+    ("tfm", "criminal_immigration_arrest"): ("depends", ["usc_1252c"]),
+    ("tfm", "hold_on_detainer"): ("depends", ["cfr_287_7a"]),
+    ("tfm", "serve_admin_warrant_in_jail"): ("allowed", ["prog_287g_tfm", "ina_287g_1"]),
+    ("tfm", "share_information"): ("allowed", ["ina_287g_10"]),
+    ("tfm", "courthouse_civil_arrest"): ("depends", ["prog_287g_tfm", "cfr_287_8c"]),
 }
 
 
@@ -80,17 +84,6 @@ def test_federal_baseline(actor, action):
     assert result.state_laws == []
 
 
-def test_rules_table_shape_and_authorities_exist():
-    rules = load("authority_rules")
-    base = rules[rules["applies_when"] == "federal_baseline"]
-    assert len(base) == 35
-    assert not base.duplicated(["actor", "action"]).any()
-    known = set(load("authorities")["authority_id"])
-    for ids in rules["authority_ids"]:
-        assert {i.strip() for i in ids.split(";")} <= known
-    assert not rules.duplicated(["actor", "action", "applies_when"]).any()
-
-
 def _law(state, mechanism):
     laws = load("state_laws")
     rows = laws[(laws["state_code"] == state) & (laws["mechanism"] == mechanism)]
@@ -99,48 +92,50 @@ def _law(state, mechanism):
 
 
 def test_restricting_state_california():
-    # SB 54 bars 287(g) agreements (1357(g)(1) "consistent with State and local law") and limits holds;
-    # upheld in United States v. California.
+    # Cal. Gov't Code 7284.6(a): no 287(g) functions; (a)(1)(A) no status questions; (a)(1)(B) no holds
+    # on hold requests (a judge's warrant is outside the bar); (a)(1)(C) release dates only if public or 7282.5.
     ban = _law("CA", "287g_ban")
     for actor in ("jem", "wso", "tfm"):
         result = assess_authority(actor, "serve_admin_warrant_in_jail", "CA")
         assert result.answer == "not allowed"
-        assert "ina_287g_1" in result.authority_ids
+        assert "ca_gov_7284_6" in result.authority_ids
         assert ban["law_id"] in result.state_laws
         assert any(ban["name"] in r and ban["citation"] in r for r in result.reasons)
         assert ban["source_id"] in result.source_ids
     hold = assess_authority("local_no_agreement", "hold_on_detainer", "CA")
     limit = _law("CA", "detainer_limit")
-    assert hold.answer == "not allowed"  # federal baseline was "depends"
+    assert hold.answer == "depends"  # on the paperwork: detainer -> not allowed, judge's warrant -> allowed
+    assert "detainer: not allowed" in hold.reasons[0] and "judicial warrant: allowed" in hold.reasons[0]
     assert limit["law_id"] in hold.state_laws
-    assert any(limit["source_id"] in r for r in hold.reasons)
     share = assess_authority("local_no_agreement", "share_information", "CA")
-    assert share.answer == "depends"  # release dates limited; status named in 1373
-    assert {"usc_1373", "case_ocean_county_2021"} <= set(share.authority_ids)
-    # Arizona 2(B) allows status checks, but a state may forbid its own officers to ask (Printz).
-    assert assess_authority("local_no_agreement", "ask_status", "CA").answer == "depends"
-    assert "case_printz_1997" in assess_authority("local_no_agreement", "ask_status", "CA").authority_ids
+    assert share.answer == "depends" and "charge" in share.reasons[0]  # 7282.5 serious-offense exception
+    assert "ca_gov_7284_6" in share.authority_ids
+    ask = assess_authority("local_no_agreement", "ask_status", "CA")
+    assert ask.answer == "not allowed" and "ca_gov_7284_6" in ask.authority_ids  # audit: was wrongly "depends"
 
 
-def test_mandating_state_texas():
-    # SB 4 (2017) requires honoring detainers (El Cenizo); each hold still needs probable cause
-    # (Miranda-Olivares; Gonzalez).
+def test_mandating_state_texas_agrees_with_the_detainer_tool():
+    # Tex. Code Crim. Proc. art. 2.251 (SB 4, 2017): comply with any ICE detainer request; El Cenizo upheld it.
+    from immfed.widgets.detainers import assess_detainer
+
     mandate = _law("TX", "detainer_mandate")
     result = assess_authority("local_no_agreement", "hold_on_detainer", "TX")
-    assert result.answer == "depends"
-    assert {"case_el_cenizo_2018", "case_miranda_olivares_2014"} <= set(result.authority_ids)
-    assert mandate["law_id"] in result.state_laws
-    assert mandate["source_id"] in result.source_ids
-    assert any(mandate["citation"] in r for r in result.reasons)
+    assert result.answer == "depends"  # the question leaves the paperwork open ...
+    assert "detainer: required" in result.reasons[0]  # ... and for a detainer the answer is "required"
+    assert assess_detainer("TX", "detainer", "release_due").answer == "required"  # the same engine, same answer
+    assert {"tx_ccp_2_251", "case_el_cenizo_2018"} <= set(result.authority_ids)
+    assert mandate["law_id"] in result.state_laws and mandate["source_id"] in result.source_ids
     # A mandate to cooperate does not give local officers civil arrest power (Arizona sec. 6).
     assert assess_authority("local_no_agreement", "civil_arrest", "TX").answer == "not allowed"
 
 
 def test_courthouse_protection_new_york():
+    # N.Y. Civ. Rights Law 28: no civil arrest of people attending court without a judge's warrant or order.
     law = _law("NY", "courthouse_protection")
     result = assess_authority("ice_officer", "courthouse_civil_arrest", "NY")
-    assert result.answer == "depends"  # US v. New York (N.D.N.Y. 2025) dismissed DOJ's challenge
-    assert "case_us_v_new_york_2025" in result.authority_ids
+    assert result.answer == "depends" and "judicial warrant: allowed" in result.reasons[0]
+    assert "admin warrant: not allowed" in result.reasons[0]
+    assert "ny_civ_rights_28" in result.authority_ids
     assert law["law_id"] in result.state_laws
 
 
@@ -150,10 +145,11 @@ def test_laws_not_in_force_are_ignored():
     assert vetoed["status"] == "vetoed"
     result = assess_authority("local_no_agreement", "hold_on_detainer", "AZ")
     assert vetoed["law_id"] not in result.state_laws
+    assert "detainer: allowed" in result.reasons[0]
 
 
 def test_lower_case_state_accepted():
-    assert assess_authority("tfm", "civil_arrest", "ks").answer == "allowed"
+    assert assess_authority("tfm", "serve_admin_warrant_in_jail", "ks").answer == "allowed"
 
 
 @pytest.mark.parametrize("args,word", [
@@ -178,6 +174,7 @@ def test_view_dropdowns_drive_the_panel():
     assert "DEPENDS" in first and "\u26a0" in first  # text label and symbol, not colour alone
     assert "8 C.F.R. 287.7(a)" in first  # citation of an authority shown
     c["state"].value = "CA"
+    c["action"].value = "ask_status"  # Cal. Gov't Code 7284.6(a)(1)(A)
     assert "NOT ALLOWED" in c["panel"].value and "California Values Act" in c["panel"].value
     c["actor"].value = "ice_officer"
     c["action"].value = "criminal_immigration_arrest"

@@ -31,7 +31,9 @@ EXPECTED = {
     "FL": {D: ("unsettled", ["fl_sb168_detainer_mandate"]),
            DW: ("required", ["fl_sb168_detainer_mandate", "form_i200"])},
     # Louisiana 33:81: "facially sufficient" = form + warrant (administrative suffices).
-    "LA": {D: ("unsettled", ["la_sb208_detainer_mandate"]),
+    # SB 15 (2025): ignoring a written detainer can be obstruction or malfeasance (read through summaries),
+    # so even a detainer sent alone must be honored; the audit flagged the old "unsettled" as missing SB 15.
+    "LA": {D: ("required", ["la_sb208_detainer_mandate", "la_sb15_2025"]),
            DW: ("required", ["la_sb208_detainer_mandate"])},
     # Georgia 42-1-11.5: comply with detainer notices.
     "GA": {D: ("required", ["ga_hb1105_detainer_mandate"]),
@@ -40,50 +42,55 @@ EXPECTED = {
     "IA": {D: ("unsettled", ["ia_sf481_detainer_mandate"]),
            DW: ("required", ["ia_sf481_detainer_mandate"])},
     # North Carolina 162-62(b1): needs detainer AND administrative warrant, then a state judicial official.
-    "NC": {D: ("unsettled", ["nc_hb318_detainer_mandate", "nc_hb10_detainer_mandate"]),
-           DW: ("required", ["nc_hb318_detainer_mandate", "nc_hb10_detainer_mandate"])},
-    # Tennessee 7-68-103: policies refusing detainers or demanding a warrant are banned.
-    "TN": {D: ("required", ["tn_hb2315_detainer_mandate"]),
-           DW: ("required", ["tn_hb2315_detainer_mandate"])},
+    # (b1) covers "any person charged with a criminal offense" (audit; not only the (a) offense list).
+    "NC": {D: ("unsettled", ["nc_hb318_detainer_mandate", "nc_gs_162_62"]),
+           DW: ("required", ["nc_hb318_detainer_mandate", "nc_gs_162_62"])},
+    # Tennessee 7-68-102, -103: policies refusing detainers or demanding a warrant are banned, but there is no
+    # duty to hold in each case (audit 2026-11-30): honoring is permitted, not required.
+    "TN": {D: ("permitted", ["tn_hb2315_detainer_mandate", "tn_7_68_103"]),
+           DW: ("permitted", ["tn_hb2315_detainer_mandate", "tn_7_68_103"])},
     # New Hampshire HB 511: comply with detainers "if safe to do so".
     "NH": {D: ("required", ["nh_hb511_detainer_mandate"]),
            DW: ("required", ["nh_hb511_detainer_mandate"])},
     # California SB 54: no holds on hold requests, no civil-warrant arrests; federal judicial warrant transfers.
     "CA": {D: ("prohibited", ["ca_sb54_detainer_limit", "case_us_v_california_2019"]),
            DW: ("prohibited", ["ca_sb54_detainer_limit"]),
-           JW: ("permitted", ["ca_sb54_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Illinois TRUST Act 805/15(a): no holds on detainers or civil immigration warrants; judge-approved outside.
     "IL": {D: ("prohibited", ["il_trust_act_detainer_limit"]), DW: ("prohibited", ["il_trust_act_detainer_limit"]),
-           JW: ("permitted", ["il_trust_act_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Colorado 24-76.6-102: detainer request includes I-200/I-205; federal judicial warrant allowed.
     "CO": {D: ("prohibited", ["co_hb19_1124_detainer_limit"]),
-           DW: ("prohibited", ["co_hb19_1124_detainer_limit", "co_sb25_276_access_limit", "form_i200", "form_i205"]),
-           JW: ("permitted", ["co_hb19_1124_detainer_limit"])},
+           DW: ("prohibited", ["co_hb19_1124_detainer_limit", "form_i200", "form_i205"]),
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Washington KWW: no holds on I-247A, no enforcing I-200; court order from a judge suffices.
     "WA": {D: ("prohibited", ["wa_kww_detainer_limit"]), DW: ("prohibited", ["wa_kww_detainer_limit"]),
-           JW: ("permitted", ["wa_kww_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Oregon 181A.826: decline requests without a qualifying judicial order.
     "OR": {D: ("prohibited", ["or_hb3265_detainer_limit"]), DW: ("prohibited", ["or_hb3265_detainer_limit"]),
-           JW: ("permitted", ["or_hb3265_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Connecticut 54-192h (2019): hold only with judicial-officer warrant or watch-list match.
     "CT": {D: ("prohibited", ["ct_trust_act_detainer_limit"]), DW: ("prohibited", ["ct_trust_act_detainer_limit"]),
-           JW: ("permitted", ["ct_trust_act_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # New York: Wells v. DeMarco, no state-law authority for detainer + administrative-warrant holds.
     "NY": {D: ("prohibited", ["ny_wells_detainer_limit", "case_wells_demarco_2018"]),
            DW: ("prohibited", ["ny_wells_detainer_limit", "case_wells_demarco_2018"]),
-           JW: ("permitted", ["ny_wells_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Massachusetts: Lunn, a detainer hold is an arrest no state law authorizes.
     "MA": {D: ("prohibited", ["ma_lunn_detainer_limit", "case_lunn_2017"]),
            DW: ("prohibited", ["ma_lunn_detainer_limit", "case_lunn_2017"]),
-           JW: ("permitted", ["ma_lunn_detainer_limit"])},
+           JW: ("permitted", ["form_i200", "case_lunn_2017"])},
     # Maine LD 1971: no holds on non-mandatory detainers, no civil-only detention.
     "ME": {D: ("prohibited", ["me_ld1971_detainer_limit"]), DW: ("prohibited", ["me_ld1971_detainer_limit"])},
     # New Jersey directive: no holds on ICE request alone EXCEPT serious-offense categories (wording unverified);
     # judicial warrants must be honored.
-    "NJ": {D: ("unsettled", ["nj_dir_2018_6_detainer_limit"]), DW: ("unsettled", ["nj_dir_2018_6_detainer_limit"]),
-           JW: ("required", ["nj_dir_2018_6_detainer_limit"])},
+    # Revised 2019: holds only for listed violent or serious offenses, so the answer turns on the charge
+    # ("unsettled" is this tool's word; the first reason names the charge and each answer).
+    "NJ": {D: ("unsettled", ["nj_dir_2018_6_detainer_limit"]), DW: ("unsettled", ["nj_dir_2018_6_detainer_limit"])},
 }
 
+# A judge's warrant is its own authority in every state (Lunn; Wells), unlike an I-200; the state limits
+# on ICE holds do not reach it, so its reasons cite the federal rule rather than the state law.
 # Federal baseline (8 C.F.R. 287.7(a), (d); Galarza): a request, honoring permitted, not required.
 BASELINE = {D: ("permitted", ["cfr_287_7a", "cfr_287_7d", "case_galarza_2014", "case_miranda_olivares_2014"]),
             DW: ("permitted", ["cfr_287_7a", "cfr_287_7d", "case_galarza_2014", "form_i200"]),

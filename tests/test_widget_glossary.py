@@ -25,3 +25,15 @@ def test_glossary_view_updates_when_typing():
     assert out.value != before and "anctuary" in out.value
     text.value = "zzzz-no-such-term"
     assert "No term matches" in out.value
+
+
+def test_lesson_filter_starts_on_a_visible_all_lessons_label():
+    from immfed.widgets.glossary import explore_glossary
+
+    view = explore_glossary()
+    _text, lesson, _contested = view.children[0].children
+    assert lesson.label == "All lessons"  # a None value would render as an empty box
+    out = view.children[1]
+    assert "detainer" in out.value.lower()  # every lesson's terms are listed at first
+    lesson.value = 1
+    assert "First taught: lesson 01" in out.value and "First taught: lesson 04" not in out.value

@@ -199,3 +199,31 @@ def test_selecting_a_state_shows_its_profile_and_bad_text_shows_a_message(explor
     explorer.state_text.value = "ga"
     assert explorer.message.value == "" and "Georgia (GA)" in explorer.profile.value
     assert explorer.state.value == "GA"
+
+
+@pytest.mark.parametrize("kwargs, words", [({"unit": "x"}, "Unknown unit 'x'. Accepted: agreements"),
+                                           ({"model": "JEM"}, "Unknown model 'JEM'. Accepted:"),
+                                           ({"map_model": 3}, "Unknown map model 3.")])
+def test_explore_models_explains_a_bad_argument(kwargs, words):
+    from immfed.widgets import explore_models
+
+    with pytest.raises(ValueError) as err:
+        explore_models(**kwargs)
+    assert words in str(err.value)
+
+
+def test_the_map_chart_is_made_when_its_tab_first_opens():
+    # one plotly widget per page at load: a second one loading at the same time can miss
+    # anywidget's two-second start-up limit in a busy browser
+    from immfed.widgets.models import TABS, ModelsExplorer
+    from plotly.basewidget import BaseFigureWidget
+
+    ex = ModelsExplorer()
+    mapping = ex.tabs.children[TABS.index("Map by state")]
+    assert ex._map_fig is None
+    assert not any(isinstance(w, BaseFigureWidget) for w in mapping.children[2].children)
+    ex.snapshot.value = "2025-07-18"  # the summary follows even before the chart exists
+    assert "2025-07-18" in ex.map_summary.value
+    ex.tabs.selected_index = TABS.index("Map by state")
+    (chart,) = mapping.children[2].children
+    assert isinstance(chart, BaseFigureWidget) and "2025-07-18" in chart.layout.title.text

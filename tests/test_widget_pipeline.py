@@ -167,3 +167,14 @@ def test_view_shows_message_not_traceback_when_model_rejects_input():
     box.value = 10
     assert ui.outputs["message"].value == ""
     assert ui.figure.data[0].x[0] == 10.0
+
+
+@pytest.mark.parametrize("kwargs, words", [({"regime": "287g"}, "Unknown regime '287g'. Accepted: no_agreement"),
+                                           ({"compare": None}, "Unknown regime to compare with None."),
+                                           ({"n": -5}, "whole number from 0 to"),
+                                           ({"n": 2.5}, "not 2.5"),
+                                           ({"n": True}, "not True")])
+def test_explore_pipeline_names_a_bad_argument_instead_of_resetting_it(kwargs, words):
+    with pytest.raises(ValueError) as err:
+        pl.explore_pipeline(**kwargs)
+    assert words in str(err.value)

@@ -15,14 +15,21 @@ and exported HTML. The tools themselves are imported on first use, which keeps
 from __future__ import annotations
 
 import importlib
-
-import plotly.io as pio
+import os
+import sys
 
 from .style import PALETTE, apply_style
 
 # Since plotly 6.1 the default Jupyter renderer draws only in JupyterLab; this pair also
-# embeds the figure for nbconvert HTML and classic front ends.
-pio.renderers.default = "plotly_mimetype+notebook"
+# embeds the figure for nbconvert HTML and classic front ends. It is handed to plotly
+# through its PLOTLY_RENDERER variable rather than by importing plotly.io here: plotly.io
+# imports nbformat and with it jsonschema's format checkers (over a second), a cost only
+# a lesson that draws a chart should pay, and then only once.
+RENDERER = "plotly_mimetype+notebook"
+if "plotly.io" in sys.modules:  # already paid for: set it directly
+    sys.modules["plotly.io"].renderers.default = RENDERER
+else:
+    os.environ.setdefault("PLOTLY_RENDERER", RENDERER)
 
 # public name -> module that defines it
 _EXPORTS = {
@@ -37,6 +44,7 @@ _EXPORTS = {
     "explore_operations": "operations", "explore_accounts": "operations", "accounts_for": "operations",
     "explore_state_policies": "state_policies", "policy_group": "state_policies",
     "explore_profile": "profile", "state_profile": "profile", "memo_template": "profile",
+    "explore_scenario": "scenario", "scenario_html": "scenario",
 }
 
 __all__ = ["PALETTE", "apply_style", *_EXPORTS]

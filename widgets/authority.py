@@ -1,9 +1,10 @@
 """Who may do what: an officer, an immigration-related action and a state, with the answer and its law.
 
-The rules live in the ``authority_rules`` table, not in code: one ``federal_baseline`` row
-for every actor and action, plus overlay rows that apply when the chosen state has a
-state law of a given ``mechanism`` in force (taken from ``state_laws``). Every rule names
-the authorities (``authorities`` table) its answer rests on.
+A thin view over the course's legal engine, :func:`immfed.law.analyze`: each action here is a
+question the engine answers (see :mod:`immfed.law.legacy` for the translation), so this tool,
+the detainer tool and the scenario explorer cannot disagree. Facts the question leaves open
+(what paperwork ICE sent, where the arrest happens) stay unknown, and where the answer turns
+on one the answer is "depends", with the answer for each value in the first reason.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import pandas as pd
 
 from immfed.data import load
 from immfed.widgets.choices import check_choice
-from immfed.widgets.text import split_cell, unique
+from immfed.widgets.text import unique
 from immfed.data.states import STATES
+from immfed.law import legacy
+from immfed.law.rules import IN_FORCE_STATUSES as _IN_FORCE_STATUSES, in_force
 
 ACTORS: dict[str, str] = {
     "ice_officer": "ICE officer",
@@ -38,15 +41,8 @@ ACTIONS: dict[str, str] = {
 }
 """Accepted action codes and their readable labels."""
 
-# A state law counts if it is in force: enacted and not blocked ("in_force"), upheld by a
-# court ("upheld"), or only partly enjoined ("partly_enjoined", flagged in the reasons,
-# because the parts still in force may be the ones that matter). Enjoined, pending,
-# vetoed, repealed and struck-down laws are left out.
-IN_FORCE_STATUSES: tuple[str, ...] = ("in_force", "upheld", "partly_enjoined")
-
-# When several state overlays match, the most restrictive answer wins: a state law that
-# forbids or conditions an act is not undone by another that is silent on it.
-_SEVERITY = {"allowed": 0, "depends": 1, "not allowed": 2}
+# "In force" is defined once, in immfed.law.rules; re-exported here for older imports.
+IN_FORCE_STATUSES: tuple[str, ...] = _IN_FORCE_STATUSES
 
 SYMBOLS = {"allowed": "\u2714", "depends": "\u26a0", "not allowed": "\u2716"}
 """Text symbol shown with each answer, so the answer never relies on colour alone."""
@@ -61,7 +57,7 @@ class Assessment:
     ``answer`` is "allowed", "not allowed" or "depends"; ``reasons`` are plain-language
     sentences; ``authority_ids`` are ids in the ``authorities`` table; ``state_laws`` the
     ids of the state laws (``state_laws`` table) that changed the federal answer;
-    ``rule_ids`` the rows of ``authority_rules`` used; ``source_ids`` the sources behind
+    ``rule_ids`` the rows of ``law_rules`` used (any branch); ``source_ids`` the sources behind
     the rules and the state laws.
     """
 
@@ -74,9 +70,9 @@ class Assessment:
 
 
 def state_laws_in_force(state: str) -> pd.DataFrame:
-    """The rows of ``state_laws`` for ``state`` (postal code) whose status counts as in force."""
+    """The rows of ``state_laws`` for ``state`` (postal code) that are in force (``immfed.law.in_force``)."""
     laws = load("state_laws")
-    keep = (laws["state_code"] == state) & laws["status"].isin(IN_FORCE_STATUSES)
+    keep = (laws["state_code"] == state) & [in_force(st, eff) for st, eff in zip(laws["status"], laws["effective"])]
     return laws[keep].reset_index(drop=True)
 
 
@@ -84,47 +80,28 @@ def assess_authority(actor: str, action: str, state: str) -> Assessment:
     """May this actor take this action in this state? Returns an :class:`Assessment`.
 
     ``actor`` is one of ``ACTORS``, ``action`` one of ``ACTIONS`` and ``state`` a two-letter
-    postal code of a state or DC (lower case is accepted). The federal-baseline rule gives
-    the answer everywhere; if the state has an in-force law whose mechanism has an overlay
-    rule for this actor and action, the overlay's answer replaces it (the most restrictive
-    one if several match) and its reasons, naming the state law, are added. Unknown values
-    raise ``ValueError`` listing what is accepted.
+    postal code of a state or DC (lower case is accepted). The answer is the legal engine's
+    (:func:`immfed.law.analyze`) for the question the action names, in this tool's words
+    ("required" by state law is reported as "allowed", and the reasons say it is required).
+    Unknown values raise ``ValueError`` listing what is accepted.
     """
     check_choice(actor, ACTORS, "actor")
     check_choice(action, ACTIONS, "action")
     code = state.strip().upper() if isinstance(state, str) else state
     check_choice(code, STATES, "state (two-letter postal code)")
 
-    rules = load("authority_rules")
-    rules = rules[(rules["actor"] == actor) & (rules["action"] == action)]
-    base = rules[rules["applies_when"] == "federal_baseline"].iloc[0]
-
-    answer = base["answer"]
-    reasons = split_cell(base["reasons"], " | ")
-    authority_ids = split_cell(base["authority_ids"], ";")
-    rule_ids, source_ids, law_ids = [base["rule_id"]], [base["source_id"]], []
-
-    laws = state_laws_in_force(code)
-    overlays = rules[rules["applies_when"].isin(laws["mechanism"])]
-    if not overlays.empty:
-        state_name = STATES[code]
-        reasons.append(f"State law in {state_name} also applies (the answer above reflects it):")
-        answer = max(overlays["answer"], key=_SEVERITY.__getitem__)
-        for _, rule in overlays.iterrows():
-            matched = laws[laws["mechanism"] == rule["applies_when"]]
-            named = "; ".join(
-                f"{law['name']} ({law['citation']}; status {law['status'].replace('_', ' ')}"
-                + (", parts of it are blocked by a court" if law["status"] == "partly_enjoined" else "")
-                + f"; source: {law['source_id']}): {law['summary'].rstrip('.')}"
-                for _, law in matched.iterrows())
-            reasons.append(f"{state_name} law: {named}.")
-            reasons.extend(split_cell(rule["reasons"], " | "))
-            authority_ids += split_cell(rule["authority_ids"], ";")
-            rule_ids.append(rule["rule_id"])
-            source_ids += [rule["source_id"], *matched["source_id"]]
-            law_ids += list(matched["law_id"])
-    return Assessment(answer=answer, reasons=reasons, authority_ids=unique(authority_ids),
-                      state_laws=unique(law_ids), rule_ids=rule_ids, source_ids=unique(source_ids))
+    result = legacy.authority_question(actor, action, code)
+    reasons = legacy.reasons(result)  # branches keep the engine's words, so 'required' shows
+    if result.answer == "required":
+        reasons.insert(0, f"State law in {STATES[code]} requires this, so it is allowed and, more than that, required.")
+    laws = load("state_laws").set_index("law_id")
+    law_ids = legacy.law_ids(result)
+    named = [f"{STATES[code]} law: {laws.at[i, 'name']} ({laws.at[i, 'citation']}; status "
+             f"{laws.at[i, 'status'].replace('_', ' ')})." for i in law_ids]
+    sources = legacy.rule_source_ids(result) + [laws.at[i, "source_id"] for i in law_ids]
+    return Assessment(answer=legacy.AUTHORITY_WORDS[result.answer], reasons=reasons + named,
+                      authority_ids=list(result.authority_ids), state_laws=law_ids,
+                      rule_ids=legacy.rule_ids(result), source_ids=unique(sources))
 
 
 def assessment_html(result: Assessment, actor: str, action: str, state: str) -> str:
@@ -148,8 +125,16 @@ def assessment_html(result: Assessment, actor: str, action: str, state: str) -> 
 
 
 def explore_authority(actor: str = "local_no_agreement", action: str = "civil_arrest", state: str = "TX"):
-    """Three dropdowns (officer, action, state) and a panel with the answer, the reasons and the law."""
+    """Three dropdowns (officer, action, state) and a panel with the answer, the reasons and the law.
+    Arguments are checked as ``assess_authority`` checks them (a lower-case code is accepted)."""
     import ipywidgets as w
+
+    # checked before the dropdowns exist: a bad value then names what is accepted instead of
+    # raising ipywidgets' TraitError
+    check_choice(actor, list(ACTORS), "actor")
+    check_choice(action, list(ACTIONS), "action")
+    state = check_choice(state.strip().upper() if isinstance(state, str) else state, STATES,
+                         "state (two-letter postal code)")
 
     layout = w.Layout(width="34em")
     style = {"description_width": "5em"}

@@ -1,10 +1,11 @@
 """Detainers and jails: must, may or may not a jail keep someone for ICE, and how long is 48 hours?
 
-The answers live in the ``detainer_rules`` table, not in code. Each row is either the federal
-baseline (``state_code`` "*") or a rule of one state law (``law_id`` in ``state_laws``), for a
-kind of request and a custody situation, with "*" and "detainer*" as wildcards. For a state,
-the rows of its in-force laws are tried first; if none matches, the federal baseline answers.
-The most specific matching row wins. "note" rows add reasons wherever they match.
+The answer comes from the course's legal engine (:func:`immfed.law.analyze`, rules in the cited
+``law_rules`` table): a local jail asked to keep a person charged with a crime past release,
+on the paperwork chosen. The engine's words map to this tool's: allowed -> "permitted",
+not allowed -> "prohibited", required -> "required", and "depends" -> "unsettled", with the
+fact or open question it turns on named in the first reason. (The older ``detainer_rules``
+table is kept as a record for exercise 04 but no longer decides answers.)
 
 The 48-hour clock follows 8 C.F.R. 287.7(d): at most 48 hours beyond the time the person
 would otherwise be released, "excluding Saturdays, Sundays, and holidays". ICE's guidance for
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from html import escape
 
 import pandas as pd
@@ -26,8 +26,11 @@ import pandas as pd
 from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES
 from immfed.widgets.choices import check_choice
+from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style, chart_title
-from immfed.widgets.text import split_cell, unique
+from immfed.widgets.text import unique
+from immfed.law import legacy
+from immfed.law.rules import IN_FORCE_STATUSES as _IN_FORCE_STATUSES, in_force
 
 REQUESTS: dict[str, str] = {
     "detainer": "ICE detainer (Form I-247A) alone",
@@ -45,9 +48,8 @@ CUSTODY: dict[str, str] = {
 
 ANSWERS: tuple[str, ...] = ("required", "permitted", "prohibited", "unsettled")
 
-# Same rule as the authority explorer: a law counts while enacted and not blocked, upheld, or only
-# partly enjoined. Pending bills and vetoed laws never change the answer (but are mentioned).
-IN_FORCE_STATUSES: tuple[str, ...] = ("in_force", "upheld", "partly_enjoined")
+# "In force" is defined once, in immfed.law.rules; re-exported here for older imports.
+IN_FORCE_STATUSES: tuple[str, ...] = _IN_FORCE_STATUSES
 
 DETAINER_MECHANISMS: tuple[str, ...] = ("detainer_limit", "detainer_mandate")
 
@@ -75,6 +77,14 @@ CLOCK_NOTE = ("Two texts describe the 48 hours. The regulation, 8 C.F.R. 287.7(d
 
 AS_OF = "2026-11-28"
 
+STATE_CLOCKS: dict[str, dict] = {
+    # N.C.G.S. 162-62(b1): a hold a judicial official orders ends no later than 48 hours after the
+    # person would otherwise be released; the text excludes no weekends or holidays.
+    "NC": {"hours": 48, "cite": "N.C.G.S. 162-62(b1)",
+           "words": "North Carolina sets its own count: 48 straight hours, with no weekend or holiday exclusion"},
+}
+"""States whose own law sets the length of the hold; their clock counts every hour."""
+
 
 @dataclass
 class Assessment:
@@ -84,7 +94,7 @@ class Assessment:
     plain-language sentences. ``authority_ids`` mixes two kinds of id: ``authority_id`` values
     from ``authorities.csv`` and ``law_id`` values from ``state_laws.csv`` (use
     :func:`describe_ids` to tell them apart). ``law_ids`` are the state laws behind the answer,
-    ``rule_ids`` the ``detainer_rules`` rows used, ``source_ids`` their sources.
+    ``rule_ids`` the ``law_rules`` rows used (any branch), ``source_ids`` their sources.
     """
 
     answer: str
@@ -93,19 +103,6 @@ class Assessment:
     law_ids: list[str] = field(default_factory=list)
     rule_ids: list[str] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
-
-
-def _specificity(pattern: str) -> int:
-    # An exact value beats a partial pattern ("detainer*"), which beats "*".
-    return 0 if pattern == "*" else (1 if "*" in pattern else 2)
-
-
-def _matches(rules: pd.DataFrame, request: str, custody: str) -> pd.DataFrame:
-    keep = pd.Series([fnmatchcase(request, r) and fnmatchcase(custody, c)
-                      for r, c in zip(rules["request"], rules["custody"])], index=rules.index, dtype=bool)
-    found = rules[keep].copy()
-    found["_score"] = [_specificity(r) + _specificity(c) for r, c in zip(found["request"], found["custody"])]
-    return found.sort_values("_score", ascending=False, kind="stable")
 
 
 def _state_code(state) -> str:
@@ -127,54 +124,34 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
     is accepted); ``request`` one of ``REQUESTS``; ``custody`` one of ``CUSTODY``. Unknown
     values raise ``ValueError`` listing what is accepted.
 
-    The answer ("required", "permitted", "prohibited" or "unsettled") is about keeping the
-    person once the state-law basis for custody ends. A state with no detainer law in force
-    gets the federal baseline: honoring a detainer is permitted, not required, because
-    detainers are requests (8 C.F.R. 287.7(a), (d); Galarza), and the Fourth Amendment risk is
-    flagged. With pending charges the person is held on the charges, not on the detainer, and
-    the reasons say so. ``authority_ids`` holds ids from ``authorities.csv`` and law ids from
-    ``state_laws.csv``.
+    The answer ("required", "permitted", "prohibited" or "unsettled") is the legal engine's
+    answer for a local jail holding someone charged with a crime past release. A state with
+    no detainer law in force gets the federal baseline: honoring a detainer is permitted, not
+    required, because detainers are requests (8 C.F.R. 287.7(a), (d); Galarza), and the Fourth
+    Amendment risk is flagged. "unsettled" means the answer turns on a fact or open question
+    named in the first reason. ``authority_ids`` holds ids from ``authorities.csv`` and law ids
+    from ``state_laws.csv``.
     """
     code = _state_code(state)
     check_choice(request, REQUESTS, "request")
     check_choice(custody, CUSTODY, "custody")
 
-    rules = load("detainer_rules")
-    laws = load("state_laws")
-    in_force = set(laws.loc[laws["status"].isin(IN_FORCE_STATUSES), "law_id"])
-    state_rules = rules[(rules["state_code"] == code) & rules["law_id"].isin(in_force)]
-    federal = rules[rules["state_code"] == "*"]
-
-    answers = _matches(state_rules[state_rules["kind"] == "answer"], request, custody)
-    if answers.empty:
-        answers = _matches(federal[federal["kind"] == "answer"], request, custody)
-    rule = answers.iloc[0]
-    notes = pd.concat([_matches(federal[federal["kind"] == "note"], request, custody),
-                       _matches(state_rules[state_rules["kind"] == "note"], request, custody)])
-
-    reasons, authority_ids, rule_ids, source_ids = [], [], [], []
-    for _, note in notes.iterrows():  # custody notes first: they say what the jail is holding the person on
-        reasons += split_cell(note["reasons"], " | ")
-        authority_ids += split_cell(note["authority_ids"], ";")
-        rule_ids.append(note["rule_id"])
-        source_ids.append(note["source_id"])
-    reasons += split_cell(rule["reasons"], " | ")
-    authority_ids = split_cell(rule["authority_ids"], ";") + authority_ids
-    rule_ids.insert(0, rule["rule_id"])
-    source_ids.insert(0, rule["source_id"])
-    law_ids = [rule["law_id"]] if isinstance(rule["law_id"], str) else []
-    law_ids += [i for i in split_cell(rule["authority_ids"], ";") if i in set(laws["law_id"])]
-
+    result = legacy.detainer_question(code, request, custody)
+    reasons = legacy.reasons(result, legacy.DETAINER_WORDS)
+    law_ids = legacy.law_ids(result)
+    laws = load("state_laws").set_index("law_id")
+    source_ids = legacy.rule_source_ids(result) + [laws.at[i, "source_id"] for i in law_ids]
     # Bills and vetoed or enjoined laws are named, so nobody mistakes them for law.
     for _, law in detainer_laws(code).iterrows():
-        if law["status"] not in IN_FORCE_STATUSES:
+        if not in_force(law["status"], law["effective"]):
             reasons.append(f"Not counted: {law['name']} ({law['bill'] if isinstance(law['bill'], str) else law['citation']}) "
                            f"has status '{law['status'].replace('_', ' ')}', so it does not change the answer.")
             source_ids.append(law["source_id"])
     if code in TERRITORIES:
         reasons.append("The course data record no territorial detainer law; the federal baseline is shown.")
-    return Assessment(answer=rule["answer"], reasons=reasons, authority_ids=unique(authority_ids),
-                      law_ids=unique(law_ids), rule_ids=unique(rule_ids), source_ids=unique(source_ids))
+    return Assessment(answer=legacy.DETAINER_WORDS[result.answer], reasons=reasons,
+                      authority_ids=unique([*result.authority_ids, *law_ids]), law_ids=law_ids,
+                      rule_ids=legacy.rule_ids(result), source_ids=unique(source_ids))
 
 
 def describe_ids(ids) -> list[dict]:
@@ -265,13 +242,31 @@ def _as_datetime(value) -> dt.datetime:
     return value.replace(tzinfo=None)
 
 
-def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None) -> list[dict]:
+def _clock_title(state) -> str:
+    own = _state_clock(state)
+    if own is not None:
+        return f"Hold window under {own['cite']} (48 straight hours)"
+    return "Detainer hold window under 8 C.F.R. 287.7(d)"
+
+
+def _state_clock(state):
+    if state is None:
+        return None
+    return STATE_CLOCKS.get(_state_code(state))
+
+
+def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> list[dict]:
     """The hold window split into day pieces: each dict has start, end, counted (bool) and label.
 
     Counted pieces add up to ``hours``; Saturdays, Sundays and holidays are listed but not
-    counted. ``holidays`` is a set or dict of dates (default: federal holidays).
+    counted. ``holidays`` is a set or dict of dates (default: federal holidays). With ``state``
+    set to a state that fixes its own count (:data:`STATE_CLOCKS`, e.g. "NC"), every hour counts.
     """
     start = _as_datetime(release_time)
+    own = _state_clock(state)
+    if own is not None:
+        end = start + dt.timedelta(hours=hours)
+        return [{"start": start, "end": end, "counted": True, "label": f"counted ({own['cite']})"}] if hours else []
     if not (isinstance(hours, (int, float)) and 0 <= hours <= 24 * 30):
         raise ValueError(f"Unknown hours {hours!r}. Accepted: a number of hours from 0 to 720.")
     left = dt.timedelta(hours=hours)
@@ -289,13 +284,15 @@ def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None) -> li
     return pieces
 
 
-def detainer_clock(release_time, hours: float = HOLD_HOURS, holidays=None) -> dt.datetime:
+def detainer_clock(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> dt.datetime:
     """When the detainer hold must end: ``hours`` (48) counted from ``release_time``, skipping
     Saturdays, Sundays and holidays as 8 C.F.R. 287.7(d) says. ``release_time`` is when the person
     would otherwise go free (a datetime or ISO text). ``holidays``: a set or dict of dates to skip
     (default: federal holidays, see :func:`federal_holidays`; pass ``set()`` to skip weekends only).
+    ``state``: where a state sets its own count (North Carolina, N.C.G.S. 162-62(b1): 48 hours with
+    no weekend exclusion), that count is used instead.
     """
-    pieces = clock_segments(release_time, hours, holidays)
+    pieces = clock_segments(release_time, hours, holidays, state=state)
     return pieces[-1]["end"] if pieces else _as_datetime(release_time)
 
 
@@ -304,9 +301,18 @@ def _fmt(t: dt.datetime) -> str:
 
 
 def clock_summary(release_time, hours: float = HOLD_HOURS, holidays=None, answer: str | None = None,
-                  request: str = "detainer") -> str:
+                  request: str = "detainer", *, state: str | None = None) -> str:
     """One sentence describing the window, computed from :func:`clock_segments`."""
     start = _as_datetime(release_time)
+    own = _state_clock(state)
+    if own is not None:
+        end = start + dt.timedelta(hours=hours)
+        text = (f"Release due {_fmt(start)}: {own['words']} ({own['cite']}), so the hold must end by {_fmt(end)}. "
+                f"Under the federal regulation alone (8 C.F.R. 287.7(d)) it would end "
+                f"{_fmt(detainer_clock(start, hours, holidays))}.")
+        if request == "judicial_warrant":
+            text += " A judge-signed warrant is not a detainer, so this window does not govern it."
+        return text
     pieces = clock_segments(start, hours, holidays)
     end = pieces[-1]["end"] if pieces else start
     skipped = [p for p in pieces if not p["counted"]]
@@ -328,9 +334,9 @@ def clock_summary(release_time, hours: float = HOLD_HOURS, holidays=None, answer
     return text
 
 
-def clock_figure_data(release_time, hours: float = HOLD_HOURS, holidays=None) -> dict:
+def clock_figure_data(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> dict:
     """x/y data for the timeline: counted and not-counted pieces as line segments, plus markers."""
-    pieces = clock_segments(release_time, hours, holidays)
+    pieces = clock_segments(release_time, hours, holidays, state=state)
     data = {"counted": {"x": [], "y": [], "text": []}, "skipped": {"x": [], "y": [], "text": []}}
     for p in pieces:
         key = "counted" if p["counted"] else "skipped"
@@ -373,12 +379,46 @@ def assessment_html(result: Assessment, state: str, request: str, custody: str) 
 RELEASE_DAYS: tuple[str, ...] = tuple((dt.date(2026, 11, 23) + dt.timedelta(days=i)).isoformat() for i in range(14))
 
 
+def clock_figure(release: dt.datetime, state: str | None = None):
+    """The 48-hour hold window after ``release`` as a complete plotly Figure (title, axis
+    title, height): the hours that count, the hours that do not, and the two end points.
+    ``state`` picks a state's own count where it sets one (North Carolina: 48 straight hours)."""
+    import plotly.graph_objects as go
+
+    data = clock_figure_data(release, state=state)
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=data["counted"]["x"], y=data["counted"]["y"], text=data["counted"]["text"],
+                             mode="lines", name="Hours that count", line={"color": PALETTE["blue"], "width": 26},
+                             hovertemplate="%{text}: %{x}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=data["skipped"]["x"], y=data["skipped"]["y"], text=data["skipped"]["text"],
+                             mode="lines", name="Not counted (Saturday, Sunday, holiday)",
+                             line={"color": PALETTE["grey"], "width": 26, "dash": "dot"},
+                             hovertemplate="%{text}: %{x}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=data["marks"]["x"], y=data["marks"]["y"], text=data["marks"]["text"],
+                             mode="markers", name="Release due / window ends",
+                             marker={"color": PALETTE["black"], "size": 14, "symbol": ["circle", "diamond"]},
+                             hovertemplate="%{text}<extra></extra>"))
+    apply_style(fig, chart_title(_clock_title(state), "date and hour", AS_OF))
+    fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
+                      yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
+                      margin={"b": 120})
+    return fig
+
+
 def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_warrant",
                       custody: str = "release_due", release_day: str = "2026-11-27", release_hour: int = 17):
     """Dropdowns (state, request, custody, release day and hour), the answer with its reasons and
-    law, the cases that bear on the risk, and a timeline of the 48-hour window."""
+    law, the cases that bear on the risk, and a timeline of the 48-hour window. Arguments are
+    checked as ``assess_detainer`` checks them (a lower-case state code is accepted)."""
     import ipywidgets as w
-    import plotly.graph_objects as go
+
+    # checked before the dropdowns exist, so a bad value names what is accepted (not a TraitError)
+    state = _state_code(state)
+    check_choice(request, list(REQUESTS), "request")
+    check_choice(custody, list(CUSTODY), "custody")
+    check_choice(release_day, list(RELEASE_DAYS), "release day")
+    if isinstance(release_hour, bool) or not isinstance(release_hour, int) or not 0 <= release_hour <= 23:
+        raise ValueError(f"Release hour must be a whole number from 0 to 23, not {release_hour!r}.")
 
     layout = w.Layout(width="36em")
     style = {"description_width": "8em"}
@@ -398,37 +438,14 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
     def release_time():
         return dt.datetime.combine(dt.date.fromisoformat(day_dd.value), dt.time(hour_sl.value))
 
-    data = clock_figure_data(release_time())
-    # built as a plain Figure, then wrapped: traces added to a FigureWidget before it is
-    # displayed never reach the browser (its chart would show empty axes)
-    fig = go.Figure()
-    fig.add_trace(go.Scatter(x=data["counted"]["x"], y=data["counted"]["y"], text=data["counted"]["text"],
-                             mode="lines", name="Hours that count", line={"color": PALETTE["blue"], "width": 26},
-                             hovertemplate="%{text}: %{x}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=data["skipped"]["x"], y=data["skipped"]["y"], text=data["skipped"]["text"],
-                             mode="lines", name="Not counted (Saturday, Sunday, holiday)",
-                             line={"color": PALETTE["grey"], "width": 26, "dash": "dot"},
-                             hovertemplate="%{text}: %{x}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=data["marks"]["x"], y=data["marks"]["y"], text=data["marks"]["text"],
-                             mode="markers", name="Release due / window ends",
-                             marker={"color": PALETTE["black"], "size": 14, "symbol": ["circle", "diamond"]},
-                             hovertemplate="%{text}<extra></extra>"))
-    apply_style(fig, chart_title("Detainer hold window under 8 C.F.R. 287.7(d)", "date and hour", AS_OF))
-    fig.update_layout(height=320, xaxis={"title": "Date and hour (local time)", "range": data["range"]},
-                      yaxis={"showticklabels": False}, legend={"orientation": "h", "y": -0.75, "x": 0},
-                      margin={"b": 120})
-    fig = go.FigureWidget(fig)
+    fig = figure_widget(clock_figure(release_time(), state_dd.value))
 
     def refresh(*_):
         try:
             result = assess_detainer(state_dd.value, request_dd.value, custody_dd.value)
             panel.value = assessment_html(result, state_dd.value, request_dd.value, custody_dd.value)
-            new = clock_figure_data(release_time())
-            with fig.batch_update():
-                for trace, key in zip(fig.data, ("counted", "skipped", "marks")):
-                    trace.x, trace.y, trace.text = new[key]["x"], new[key]["y"], new[key]["text"]
-                fig.layout.xaxis.range = new["range"]
-            summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value))}</p>"
+            redraw(fig, clock_figure(release_time(), state_dd.value))
+            summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value, state=state_dd.value))}</p>"
         except ValueError as err:  # dropdowns cannot normally produce this; show it, never a traceback
             panel.value = f"<p><strong>Cannot assess:</strong> {escape(str(err))}</p>"
 

@@ -53,13 +53,15 @@ def explore_glossary():
     import ipywidgets as w
 
     box = w.Text(placeholder="Type a term, e.g. detainer", description="Search:")
-    lesson = w.Dropdown(options=[("All lessons", None)] + [(f"{k:02d} {v}", k) for k, v in LESSON_NAMES.items()],
-                        value=None, description="Lesson:")
+    # -1 stands for "all": a Dropdown whose value is None shows a blank box, not its label
+    lesson = w.Dropdown(options=[("All lessons", -1)] + [(f"{k:02d} {v}", k) for k, v in LESSON_NAMES.items()],
+                        value=-1, description="Lesson:")
     contested = w.Checkbox(value=False, description="Contested terms only", indent=False)
     out = w.HTML()
 
     def refresh(*_):
-        out.value = glossary_html(search_glossary(box.value, lesson.value, contested.value))
+        chosen = None if lesson.value == -1 else lesson.value
+        out.value = glossary_html(search_glossary(box.value, chosen, contested.value))
 
     for control in (box, lesson, contested):
         control.observe(refresh, names="value")

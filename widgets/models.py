@@ -22,6 +22,7 @@ from immfed.widgets.choices import check_choice
 from immfed.data.states import ALL_CODES, NAME_TO_CODE, TILE_GRID
 
 from .style import MODEL_COLOURS, MODEL_NAMES, PALETTE, apply_style, chart_title
+from .figures import figure_widget, redraw
 from .text import alert_html, iso_date
 
 MODELS = ("all", "jem", "wso", "tfm")
@@ -330,6 +331,44 @@ def _notes_html(notes: list[str]) -> str:
             + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul></details>")
 
 
+def _line_colour(model: str) -> str:
+    return ALL_COLOUR if model == "all" else MODEL_COLOURS[model]
+
+
+def timeline_figure(unit: str = "agreements", model: str = "all", data: dict | None = None):
+    """The national count over time as a complete plotly Figure (title with unit and date,
+    axis titles, height); ``data`` is ``timeline_figure_data(unit, model)`` if already built."""
+    import plotly.graph_objects as go
+
+    t = data or timeline_figure_data(unit, model)
+    colour = _line_colour(model)
+    fig = go.Figure(go.Scatter(x=t["x"], y=t["y"], mode="lines+markers", hovertext=t["hover"], hoverinfo="text",
+                               marker={"symbol": t["symbols"], "size": 9, "color": colour},
+                               line={"color": colour}, name="count"))
+    apply_style(fig, t["title"])
+    fig.update_layout(height=380, yaxis_title=UNITS[unit], xaxis_title="date the count refers to", showlegend=False)
+    return fig
+
+
+def map_figure(snapshot: str, model: str = "all", data: dict | None = None):
+    """The state tile map of one ICE sheet as a complete plotly Figure; the tiles are laid
+    out like the U.S. on fixed axes, so it draws offline with no map geometry."""
+    import plotly.graph_objects as go
+
+    m = data or map_figure_data(snapshot, model)
+    fig = go.Figure(go.Scatter(
+        x=m["x"], y=m["y"], mode="markers+text", text=m["labels"], hovertext=m["hover"], hoverinfo="text",
+        textfont={"color": m["text_colours"], "size": 11},
+        marker={"symbol": "square", "size": 40, "color": m["colours"], "line": {"color": "#666666", "width": 1}}))
+    apply_style(fig, m["title"])
+    # fixed ranges and size: the tiles are drawn in data units, so any other aspect
+    # ratio would make them overlap or drift apart
+    fig.update_layout(height=540, width=620, showlegend=False,
+                      xaxis={"visible": False, "range": [-0.6, 10.6]},
+                      yaxis={"visible": False, "range": [-8.6, 0.6]})
+    return fig
+
+
 class ModelsExplorer:
     """The widget behind ``explore_models()``; its controls and figures are attributes so
     tests and instructors can drive it (``ex.unit.value = "agencies"``)."""
@@ -337,8 +376,11 @@ class ModelsExplorer:
     def __init__(self, unit: str = "agreements", model: str = "all", snapshot: str | None = None,
                  map_model: str = "all"):
         import ipywidgets as w
-        import plotly.graph_objects as go
 
+        # checked here so a bad argument gets the accepted values, not ipywidgets' TraitError
+        check_choice(unit, list(UNITS), "unit")
+        check_choice(model, list(MODELS), "model")
+        check_choice(map_model, list(MODELS), "map model")
         snaps = snapshots()
         snapshot = _snapshot(snapshot or snaps[-1])
         model_opts = [(MODEL_LABELS[m], m) for m in MODELS]
@@ -356,23 +398,12 @@ class ModelsExplorer:
         self.timeline_summary, self.timeline_notes = w.HTML(), w.HTML()
         self.map_summary, self.profile = w.HTML(), w.HTML()
 
-        t = timeline_figure_data(unit, model)
-        self.timeline_fig = go.FigureWidget(go.Scatter(
-            x=t["x"], y=t["y"], mode="lines+markers", hovertext=t["hover"], hoverinfo="text",
-            marker={"symbol": t["symbols"], "size": 9, "color": self._line_colour(model)},
-            line={"color": self._line_colour(model)}, name="count"))
-        apply_style(self.timeline_fig, t["title"])
-        self.timeline_fig.update_layout(height=380, yaxis_title=UNITS[unit], xaxis_title="date the count refers to",
-                                        showlegend=False)
-        m = map_figure_data(snapshot, map_model)
-        self.map_fig = go.FigureWidget(go.Scatter(
-            x=m["x"], y=m["y"], mode="markers+text", text=m["labels"], hovertext=m["hover"], hoverinfo="text",
-            textfont={"color": m["text_colours"], "size": 11},
-            marker={"symbol": "square", "size": 40, "color": m["colours"], "line": {"color": "#666666", "width": 1}}))
-        apply_style(self.map_fig, m["title"])
-        self.map_fig.update_layout(height=540, width=620, showlegend=False,
-                                   xaxis={"visible": False, "range": [-0.6, 10.6]},
-                                   yaxis={"visible": False, "range": [-8.6, 0.6]})
+        self.timeline_fig = figure_widget(timeline_figure(unit, model))
+        # The map's chart is made the first time its tab opens (or `map_fig` is read): each
+        # plotly FigureWidget loads plotly's 5 MB script in the browser, and anywidget gives
+        # it two seconds; two at once on a busy page can miss that and stop responding.
+        self._map_fig = None
+        self._map_slot = w.Box([w.HTML("<p><em>Open this tab to draw the map.</em></p>")])
         self._refresh_timeline()
         self._refresh_map()
 
@@ -386,39 +417,39 @@ class ModelsExplorer:
         compare = w.HTML(model_table_html())
         timeline = w.VBox([w.HBox([self.unit, self.model]), self.timeline_summary, self.timeline_fig,
                            self.timeline_notes])
-        mapping = w.VBox([w.HBox([self.snapshot, self.map_model]), self.map_summary, self.map_fig,
+        mapping = w.VBox([w.HBox([self.snapshot, self.map_model]), self.map_summary, self._map_slot,
                           w.HTML("<small>Darker tile = more agreements; the number is printed in each tile. "
                                  "Grey 'n/a' = no row in that snapshot (not the same as zero).</small>")])
         one_state = w.VBox([w.HBox([self.state, self.state_text]), self.message, self.profile])
         self.tabs = w.Tab(children=[compare, timeline, mapping, one_state])
         for i, name in enumerate(TABS):
             self.tabs.set_title(i, name)
+        self.tabs.observe(self._on_tab, names="selected_index")
         self.widget = w.VBox([self.tabs])
         self.widget.explorer = self
 
-    @staticmethod
-    def _line_colour(model: str) -> str:
-        return ALL_COLOUR if model == "all" else MODEL_COLOURS[model]
+    @property
+    def map_fig(self):
+        """The map's FigureWidget, made (and put in its tab) on first use."""
+        if self._map_fig is None:
+            self._map_fig = figure_widget(map_figure(self.snapshot.value, self.map_model.value))
+            self._map_slot.children = [self._map_fig]
+        return self._map_fig
+
+    def _on_tab(self, change):
+        if change["new"] == TABS.index("Map by state"):
+            self.map_fig  # noqa: B018 - reading it makes the chart
 
     def _refresh_timeline(self, *_):
         t = timeline_figure_data(self.unit.value, self.model.value)
-        colour = self._line_colour(self.model.value)
-        with self.timeline_fig.batch_update():
-            trace = self.timeline_fig.data[0]
-            trace.x, trace.y, trace.hovertext = t["x"], t["y"], t["hover"]
-            trace.marker.symbol, trace.marker.color, trace.line.color = t["symbols"], colour, colour
-            self.timeline_fig.layout.title.text = t["title"]
-            self.timeline_fig.layout.yaxis.title.text = UNITS[self.unit.value]
+        redraw(self.timeline_fig, timeline_figure(self.unit.value, self.model.value, t))
         self.timeline_summary.value = f"<p role='status'>{escape(timeline_summary(self.unit.value, self.model.value, t))}</p>"
         self.timeline_notes.value = _notes_html(t["notes"])
 
     def _refresh_map(self, *_):
         m = map_figure_data(self.snapshot.value, self.map_model.value)
-        with self.map_fig.batch_update():
-            trace = self.map_fig.data[0]
-            trace.marker.color, trace.text, trace.hovertext = m["colours"], m["labels"], m["hover"]
-            trace.textfont.color = m["text_colours"]
-            self.map_fig.layout.title.text = m["title"]
+        if self._map_fig is not None:
+            redraw(self._map_fig, map_figure(self.snapshot.value, self.map_model.value, m))
         self.map_summary.value = f"<p role='status'>{escape(map_summary(self.snapshot.value, self.map_model.value, m['grid']))}</p>"
 
     def show_state(self, value) -> bool:

@@ -23,6 +23,7 @@ from immfed.data import cite, load
 from immfed.data.states import ALL_CODES
 
 from .choices import check_choice
+from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
 from .text import alert_html, iso_date
 
@@ -178,12 +179,13 @@ def timeline_data(roles=None, states=None) -> dict:
             "as_of": as_of, "x_range": [iso_date(first), iso_date(last)]}
 
 
-def timeline_figure(roles=None, states=None):
-    """The timeline as a plotly Figure: one marker trace per role (the legend) and one line
-    trace per role for the reported span. The view wraps it in a FigureWidget."""
+def timeline_figure(roles=None, states=None, data: dict | None = None):
+    """The timeline as a complete plotly Figure: one marker trace per role (the legend) and
+    one line trace per role for the reported span; ``data`` is ``timeline_data(roles, states)``
+    if already built. The view wraps it with ``figure_widget``."""
     import plotly.graph_objects as go
 
-    data = timeline_data(roles, states)
+    data = data or timeline_data(roles, states)
     fig = go.Figure()
     for t in data["traces"]:
         role = t["role"]
@@ -376,7 +378,6 @@ class OperationsExplorer:
 
     def __init__(self, roles=None, state: str = "all", incident: str | None = None):
         import ipywidgets as w
-        import plotly.graph_objects as go
 
         roles = list(ROLES) if roles is None else _as_list(roles, "roles")
         operations_frame(roles, None if state == "all" else state)  # validate before building
@@ -387,7 +388,7 @@ class OperationsExplorer:
                                                                    for c in states_in_table()],
                                 value=state, description="State:")
         self.summary, self.details, self.message = w.HTML(), w.HTML(), w.HTML()
-        self.fig = go.FigureWidget(timeline_figure(*self._filters()))
+        self.fig = figure_widget(timeline_figure(*self._filters()))
         self.accounts_view = AccountsView(incident)
         # the accounts controls are exposed here too, so one object drives both tabs
         self.incident, self.accounts_summary, self.accounts = (
@@ -423,13 +424,7 @@ class OperationsExplorer:
             self.message.value = alert_html(exc)
             return
         self.message.value = ("" if roles else alert_html("Tick at least one role to show operations."))
-        with self.fig.batch_update():
-            for i, t in enumerate(data["traces"]):
-                self.fig.data[i].x, self.fig.data[i].y = t["seg_x"], t["seg_y"]
-                marker = self.fig.data[len(ROLES) + i]
-                marker.x, marker.y, marker.hovertext, marker.customdata = t["start"], t["names"], t["hover"], t["ids"]
-            self.fig.layout.title.text = data["title"]
-            _layout(self.fig, data)
+        redraw(self.fig, timeline_figure(roles, states, data))
         self.summary.value = f"<p role='status'>{escape(timeline_summary(roles, states))}</p>"
         self.details.value = operations_html(roles, states)
 

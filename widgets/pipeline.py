@@ -19,6 +19,7 @@ import pandas as pd
 
 from immfed.data import cite, load
 from immfed.widgets.choices import check_choice
+from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style
 from immfed.widgets.text import alert_html
 
@@ -137,16 +138,15 @@ def funnel_figure(counts: dict, widget: bool = True):
     """Horizontal bar chart of the funnel; a FigureWidget when ``widget`` is True."""
     import plotly.graph_objects as go
 
-    cls = go.FigureWidget if widget else go.Figure
     values = [counts[s] for s in STAGES]
-    fig = cls(data=[go.Bar(x=values, y=STAGES, orientation="h", marker_color=PALETTE["blue"],
+    fig = go.Figure(data=[go.Bar(x=values, y=STAGES, orientation="h", marker_color=PALETTE["blue"],
                            text=[f"{v:,.0f}" for v in values], textposition="auto",
                            hovertemplate="%{y}: %{x:,.1f} people (model)<extra></extra>")])
     apply_style(fig, f"What-if funnel: people at each stage (count of people, model output). "
                      f"{MODEL_NOTE}")
     fig.update_layout(yaxis={"autorange": "reversed"}, xaxis_title="people (expected count under the assumptions)",
                       height=380, title_font_size=14)
-    return fig
+    return figure_widget(fig) if widget else fig
 
 
 def steps_html(regime: str) -> str:
@@ -186,11 +186,15 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
     """
     import ipywidgets as w
 
+    # a bad argument is named with what is accepted, never silently replaced by a default
+    check_choice(regime, list(REGIMES), "regime")
+    check_choice(compare, list(REGIMES), "regime to compare with")
+    if isinstance(n, bool) or not isinstance(n, Integral) or not 0 <= n <= MAX_BOOKINGS:
+        raise ValueError(f"Bookings must be a whole number from 0 to {MAX_BOOKINGS:,}, not {n!r}.")
     options = [(label, key) for key, label in REGIMES.items()]
-    first = w.Dropdown(options=options, value=regime if regime in REGIMES else "no_agreement",
-                       description="Regime", style={"description_width": "initial"})
-    second = w.Dropdown(options=options, value=compare if compare in REGIMES else "state_restricts",
-                        description="Compare with", style={"description_width": "initial"})
+    first = w.Dropdown(options=options, value=regime, description="Regime", style={"description_width": "initial"})
+    second = w.Dropdown(options=options, value=compare, description="Compare with",
+                        style={"description_width": "initial"})
     left, right, diff = w.HTML(), w.HTML(), w.HTML()
 
     def show_steps(_=None):
@@ -202,7 +206,7 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
     second.observe(show_steps, names="value")
     show_steps()
 
-    bookings = w.BoundedIntText(value=n if isinstance(n, int) and 0 <= n <= MAX_BOOKINGS else 1000,
+    bookings = w.BoundedIntText(value=int(n),
                                 min=0, max=MAX_BOOKINGS, step=100,
                                 description="Bookings to start from", style={"description_width": "initial"})
     sliders = {}
@@ -229,12 +233,8 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
             message.value = alert_html(err)
             return
         message.value = ""
-        values = [counts[s] for s in STAGES]
-        fig = state["fig"]
-        if fig is not None:
-            with fig.batch_update():
-                fig.data[0].x = values
-                fig.data[0].text = [f"{v:,.0f}" for v in values]
+        if state["fig"] is not None:
+            redraw(state["fig"], funnel_figure(counts, widget=False))
         summary.value = f"<p role='status'>{escape(funnel_summary(counts))}</p>"
 
     for s in sliders.values():

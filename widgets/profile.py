@@ -27,6 +27,7 @@ from immfed.data import cite, load, tables
 from immfed.data.states import ALL_CODES
 
 from .models import agreement_counts, state_code as _state_code
+from .figures import figure_widget, redraw
 from .style import MODEL_COLOURS, MODEL_NAMES, apply_style, chart_title
 from .text import alert_html, iso_date
 
@@ -467,6 +468,23 @@ def profile_html(profile) -> str:
     return "".join(parts)
 
 
+def profile_figure(code: str, data: dict | None = None):
+    """One state's agreements by model on each ICE sheet, as a complete stacked-bar plotly
+    Figure (title with unit and date, axis titles, height); ``data`` is ``figure_data(code)``."""
+    import plotly.graph_objects as go
+
+    d = data or figure_data(code)
+    fig = go.Figure(data=[go.Bar(name=f"{MODEL_NAMES[m]} ({m.upper()})", x=d["x"], y=d["y"][m],
+                                 marker={"color": MODEL_COLOURS[m]},
+                                 hovertemplate="%{x}: %{y} agreements<extra>" + m.upper() + "</extra>")
+                          for m in MODELS])
+    apply_style(fig, d["title"])
+    fig.update_layout(barmode="stack", height=340, width=620,
+                      xaxis={"type": "category", "title": "ICE sheet (date)"}, yaxis={"title": "agreements"},
+                      legend={"orientation": "h", "y": -0.3})
+    return fig
+
+
 # -- the view -----------------------------------------------------------------------------
 
 class ProfileExplorer:
@@ -474,7 +492,6 @@ class ProfileExplorer:
 
     def __init__(self, state: str = "TX"):
         import ipywidgets as w
-        import plotly.graph_objects as go
 
         self.message = w.HTML()
         try:
@@ -485,14 +502,7 @@ class ProfileExplorer:
         self.state = w.Dropdown(options=state_choices(), value=code, description="State",
                                 style={"description_width": "initial"})
         d = figure_data(code)
-        self.fig = go.FigureWidget(data=[go.Bar(name=f"{MODEL_NAMES[m]} ({m.upper()})", x=d["x"], y=d["y"][m],
-                                                marker={"color": MODEL_COLOURS[m]},
-                                                hovertemplate="%{x}: %{y} agreements<extra>" + m.upper() + "</extra>")
-                                         for m in MODELS])
-        apply_style(self.fig, d["title"])
-        self.fig.update_layout(barmode="stack", height=340, width=620, xaxis={"type": "category",
-                               "title": "ICE sheet (date)"}, yaxis={"title": "agreements"},
-                               legend={"orientation": "h", "y": -0.3})
+        self.fig = figure_widget(profile_figure(code, d))
         self.summary = w.HTML()
         self.profile = w.HTML()
         self.memo = w.Textarea(description="Memo (copy)", layout=w.Layout(width="95%", height="260px"),
@@ -506,10 +516,7 @@ class ProfileExplorer:
 
     def _show(self, code: str, d: dict | None = None):
         d = d or figure_data(code)
-        with self.fig.batch_update():
-            for trace, m in zip(self.fig.data, MODELS):
-                trace.x, trace.y = d["x"], d["y"][m]
-            self.fig.layout.title.text = d["title"]
+        redraw(self.fig, profile_figure(code, d))
         self.summary.value = f"<p role='status'>{escape(d['summary'])}</p>"
         p = state_profile(code)  # built once per change: it runs the detainer assessor three times
         self.profile.value = profile_html(p)

@@ -21,6 +21,7 @@ from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES
 from immfed.widgets.choices import check_choice
 
+from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
 from .models import snapshots, state_code
 from .text import alert_html, iso_date
@@ -344,13 +345,32 @@ def state_detail_html(state_code, snapshot=None) -> str:
 
 # -- the view ----------------------------------------------------------------------------
 
+def policy_figure(metric: str = "agreements_per_100k", snapshot: str | None = None, data: dict | None = None):
+    """The grouped box-and-points chart as a complete plotly Figure (title with unit and
+    date, axis titles, height); ``data`` is ``figure_data(metric, snapshot)`` if already built."""
+    import plotly.graph_objects as go
+
+    data = data or figure_data(metric, snapshot)
+    fig = go.Figure([
+        go.Box(y=g["values"], x=[g["label"]] * g["n"], name=g["label"], text=g["codes"],
+               hovertext=g["hover"], hoverinfo="text", boxpoints="all", jitter=0.6, pointpos=0,
+               fillcolor="rgba(0,0,0,0)", line={"color": g["colour"]},
+               marker={"color": g["colour"], "symbol": g["symbol"], "size": 9,
+                       "line": {"color": "#333333", "width": 1}})
+        for g in data["groups"]])
+    apply_style(fig, data["title"])
+    fig.update_layout(height=480, showlegend=True, yaxis_title=data["yaxis"],
+                      xaxis_title="state cooperation-law group (rules in policy_group)",
+                      title={"font": {"size": 13}})
+    return fig
+
+
 class StatePoliciesExplorer:
     """The widget behind ``explore_state_policies()``. Controls and the figure are
     attributes so tests and instructors can drive it (``ex.metric.value = ...``)."""
 
     def __init__(self, metric: str = "agreements_per_100k", snapshot: str | None = None, state: str = ""):
         import ipywidgets as w
-        import plotly.graph_objects as go
 
         check_choice(metric, METRICS, "measure")
         snapshot = _snapshot(snapshot)
@@ -364,18 +384,7 @@ class StatePoliciesExplorer:
                                 value="", description="State:")
         self.summary, self.caution, self.detail, self.message = w.HTML(), w.HTML(), w.HTML(), w.HTML()
 
-        data = figure_data(metric, snapshot)
-        self.fig = go.FigureWidget([
-            go.Box(y=g["values"], x=[g["label"]] * g["n"], name=g["label"], text=g["codes"],
-                   hovertext=g["hover"], hoverinfo="text", boxpoints="all", jitter=0.6, pointpos=0,
-                   fillcolor="rgba(0,0,0,0)", line={"color": g["colour"]},
-                   marker={"color": g["colour"], "symbol": g["symbol"], "size": 9,
-                           "line": {"color": "#333333", "width": 1}})
-            for g in data["groups"]])
-        apply_style(self.fig, data["title"])
-        self.fig.update_layout(height=480, showlegend=True, yaxis_title=data["yaxis"],
-                               xaxis_title="state cooperation-law group (rules in policy_group)",
-                               title={"font": {"size": 13}})
+        self.fig = figure_widget(policy_figure(metric, snapshot))
         self._refresh()
         self.metric.observe(self._refresh, names="value")
         self.snapshot.observe(self._refresh, names="value")
@@ -388,12 +397,7 @@ class StatePoliciesExplorer:
 
     def _refresh(self, *_):
         data = figure_data(self.metric.value, self.snapshot.value)
-        with self.fig.batch_update():
-            for trace, g in zip(self.fig.data, data["groups"]):
-                trace.y, trace.x = g["values"], [g["label"]] * g["n"]
-                trace.text, trace.hovertext = g["codes"], g["hover"]
-            self.fig.layout.title.text = data["title"]
-            self.fig.layout.yaxis.title.text = data["yaxis"]
+        redraw(self.fig, policy_figure(self.metric.value, self.snapshot.value, data))
         self.summary.value = f"<p role='status'>{escape(group_summary(data=data, metric=self.metric.value))}</p>"
         self.caution.value = caution_html(self.metric.value, self.snapshot.value)
         if self.state.value:

@@ -67,9 +67,10 @@ KEY = {
     "q4": {
         "kind": "numbers",
         "form": 'Write a dictionary of numbers, e.g. q4 = {"exact": 1, "approximate": 1, "lower_bound": 1}.',
-        "answer": {"exact": 10, "approximate": 7, "lower_bound": 4},
-        "explanation": ("Of the 21 reported arrest figures, 10 are recorded as exact, 7 as approximate ('about', 'way "
-                        "closer to') and 4 as lower bounds ('over 1,100', 'more than 4,000'). None was independently "
+        "answer": {"exact": 9, "approximate": 7, "lower_bound": 5},
+        "explanation": ("Of the 21 reported arrest figures, 9 are recorded as exact, 7 as approximate ('about', 'way "
+                        "closer to') and 5 as lower bounds ('over 1,100', 'more than 4,000', Memphis's 'more than "
+                        "3,842'). None was independently "
                         "audited in the sources found; all are figures someone reported."),
         "hint": 'Use load("operation_arrests")["count_kind"].value_counts().',
         "section": f"{L}, section 3 (Reading an arrest count)",

@@ -35,12 +35,16 @@ FIGURES_MIME = "application/x-immfed-figures+json"
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PLOTLY_ASSET = "assets/plotly.min.js"
 CSS_ASSET = "assets/site.css"
+SEARCH_PAGE = "search.html"
+REPORT_PAGE = "report.html"
+# the issue template in .github/ISSUE_TEMPLATE/, which a --repo-url report link opens
+ISSUE_TEMPLATE = "factual-error.md"
 COURSE_TITLE = "Local Police and ICE: immigration federalism in practice"
 CONTROLS_NOTE = "Open this lesson in Jupyter to use the controls."
 QUIZ_NOTE = "Open this lesson in Jupyter to check your answer and get feedback."
 
 # Run in the kernel after the lesson's last cell: every live plotly FigureWidget, as it
-# is now, keyed by its widget model id.
+# is now, keyed by its widget model id (after every tab has been opened once).
 _SNAPSHOT_CODE = """
 def _immfed_site_snapshot():
     import json
@@ -51,7 +55,15 @@ def _immfed_site_snapshot():
         import plotly.io as pio
     except ImportError:
         return
+    from ipywidgets import Tab
     live = getattr(_ww, "_instances", None) or getattr(_ww.Widget, "widgets", {})
+    # open every tab once, as a reader would, so a chart made on its tab's first opening
+    # exists; then put each Tab back on the tab the lesson chose
+    for tab in [w for w in list(live.values()) if isinstance(w, Tab) and w.children]:
+        chosen = tab.selected_index
+        for i in range(len(tab.children)):
+            tab.selected_index = i
+        tab.selected_index = chosen
     figures = {mid: json.loads(pio.to_json(w, validate=False))
                for mid, w in list(live.items()) if isinstance(w, BaseFigureWidget)}
     display({"%s": figures}, raw=True)
@@ -80,7 +92,52 @@ figure.chart { margin: 0.6em 0; }
 figure.chart figcaption { font-size: 0.92em; color: #333333; }
 .quiz-options { list-style: none; padding-left: 0.5em; }
 .cite a { text-decoration: underline; }
+/* the full reference of a numbered citation: the title attribute shows it on hover, and
+   this box shows the same text to keyboard users when the link has focus */
+.cite a.cite-ref { position: relative; }
+.cite a.cite-ref:focus-visible::after { content: attr(title); position: absolute; left: 0; top: 1.6em;
+    z-index: 10; width: 26em; max-width: 80vw; background: #ffffff; color: #1a1a1a; font-size: 0.88rem;
+    border: 1px solid #555555; padding: 0.4em 0.6em; box-shadow: 0 2px 6px rgba(0, 0, 0, 0.25); }
+header.site { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4em 1.4em; }
+header.site .home { font-weight: 600; }
+nav.site ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.1em; }
+form.search { display: flex; gap: 0.3em; align-items: center; margin-left: auto; }
+form.search input { font: inherit; padding: 0.15em 0.3em; border: 1px solid #666666; }
+form.search button { font: inherit; }
+.search-results li { margin-bottom: 0.8em; }
+.search-results .where { font-size: 0.88em; color: #333333; }
+mark { background: #fff0a8; color: inherit; }
+dl.glossary dt { font-weight: 600; margin-top: 0.8em; }
+dl.glossary dd { margin-left: 1.2em; }
+td.num { text-align: right; white-space: nowrap; }
+
+@media print {
+  /* a lesson on paper or in a PDF: no site chrome, no code, the reference URLs in full */
+  header.site, footer.site, nav.lessons, nav.site, form.search, .report-link, details.code,
+  .download-notebook { display: none !important; }
+  body { font-size: 11pt; line-height: 1.35; }
+  main { max-width: none; margin: 0; padding: 0; }
+  a { color: #000000; }
+  main a[href^="http"]::after { content: " <" attr(href) ">"; font-size: 0.85em; word-break: break-all; }
+  /* reference entries already print their URL as the link's text */
+  .immfed-references a[href^="http"]::after { content: none; }
+  .immfed-references li, .widget-static, figure.chart, table, pre { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  figure.chart, .static-plot { max-width: 100%; overflow: visible; }
+  pre { white-space: pre-wrap; }
+}
 """
+
+# Resize every chart to its column when the page is printed (plotly only follows window
+# resizes), and shrink one that still does not fit (a fixed-width tile map), so no chart
+# is cut off at the paper's edge.
+PRINT_FIT_JS = """(function(){
+function fit(){document.querySelectorAll('.static-plot').forEach(function(p){
+  p.style.zoom='';try{Plotly.Plots.resize(p);}catch(e){}
+  var w=p.parentNode.clientWidth,s=p.scrollWidth;if(w&&s>w){p.style.zoom=(w/s).toFixed(3);}});}
+window.addEventListener('beforeprint',fit);window.addEventListener('afterprint',fit);
+if(window.matchMedia){var m=window.matchMedia('print');if(m.addEventListener){m.addEventListener('change',fit);}}
+})();"""
 
 
 # -- finding and reading lessons -------------------------------------------------------
@@ -198,6 +255,67 @@ def link_markers(fragment: str) -> str:
     return "".join(p if p.startswith(("<code", "<pre")) else MARKER.sub(linked, p) for p in parts)
 
 
+_REF_LIST = re.compile(r"<ol([^>]*class=['\"]immfed-references['\"][^>]*)>(.*?)</ol>", re.S)
+_ID_LINK = re.compile(r'<a href="#ref-([a-z0-9_]+)">\1</a>')
+
+
+def number_citations(fragment: str) -> str:
+    """Number a page's citations the way its reference lists number their entries.
+
+    Entries are counted through every reference list on the page, in order (a later list,
+    such as the tools' sources, continues the count with ``start``), and each
+    ``[@id]`` link made by :func:`link_markers` becomes ``[n]``: a link to entry n whose
+    title (shown on hover, and on keyboard focus by the stylesheet) is the full reference.
+    """
+    numbers: dict[str, int] = {}
+    texts: dict[str, str] = {}
+
+    def number_list(match):
+        attrs, items = match.group(1), match.group(2)
+        start = len(numbers) + 1
+        for sid, item in re.findall(r'<li id="ref-([a-z0-9_]+)"[^>]*>(.*?)</li>', items, re.S):
+            if sid not in numbers:
+                numbers[sid] = len(numbers) + 1
+                # the entry's text without its leading "source_id:" label
+                texts[sid] = re.sub(r"^" + re.escape(sid) + r"\s*:\s*", "", _text(item))
+        attrs = re.sub(r"\s+start=\S+", "", attrs)
+        return f'<ol{attrs} start="{start}">{items}</ol>' if start > 1 else f"<ol{attrs}>{items}</ol>"
+
+    fragment = _REF_LIST.sub(number_list, fragment)
+
+    def numbered(match):
+        sid = match.group(1)
+        if sid not in numbers:
+            return match.group(0)
+        full = html.escape(f"[{numbers[sid]}] {texts[sid]}", quote=True)
+        return f'<a class="cite-ref" href="#ref-{sid}" title="{full}">{numbers[sid]}</a>'
+
+    return _ID_LINK.sub(numbered, fragment)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _text(text).lower()).strip("-")[:60] or "section"
+
+
+def heading_ids(fragment: str) -> str:
+    """Give every heading without an id one made from its text, unique on the page, so a
+    search result can link to the section it found."""
+    seen: set[str] = set(re.findall(r'\bid="([^"]+)"', fragment))
+
+    def with_id(match):
+        level, attrs, inner = match.group(1), match.group(2), match.group(3)
+        if "id=" in attrs:
+            return match.group(0)
+        base = slug = _slug(inner)
+        n = 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        return f'<h{level}{attrs} id="{slug}">{inner}</h{level}>'
+
+    return re.sub(r"<h([1-4])([^>]*)>(.*?)</h\1>", with_id, fragment, flags=re.S)
+
+
 def markdown_html(text: str) -> str:
     """A markdown cell as HTML, with citation markers linked."""
     return link_markers(_markdown().render(text))
@@ -208,10 +326,77 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment or "")).split())
 
 
+def _wrap_words(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def site_layout(layout: dict) -> dict:
+    """A chart's layout made to fit the site's page: room for its title, axis titles
+    that stay inside the plot.
+
+    Chart titles carry the unit and date on a second line (``<br>``), and plotly draws
+    a y-axis title centred on the plot, however long: one longer than the plot is tall
+    runs up into the title. So the top margin is made tall enough for all the title's
+    lines, and a y-axis title too long for its axis is wrapped
+    onto more lines (the left margin widened to match). Only the site's copy changes;
+    the widgets keep their own layout.
+    """
+    layout = json.loads(json.dumps(layout))  # a deep copy: the caller's figure stays as it was
+    font = (layout.get("font") or {}).get("size") or 12
+    height = layout.get("height") or 450
+    margin = dict(layout.get("margin") or {})
+    top = margin.get("t", 100)
+    title = layout.get("title")
+    if isinstance(title, str):
+        title = {"text": title}
+    if isinstance(title, dict) and title.get("text"):
+        lines = len(re.findall(r"<br\s*/?>", title["text"], re.I)) + 1
+        size = (title.get("font") or {}).get("size") or round(font * 1.2)
+        # plotly centres a title's lines in the top margin (measured: two lines of 17 px
+        # take 48 px), so a margin that holds them all keeps the title off the plot
+        needed = int(lines * size * 1.45 + 24.5)
+        layout["title"] = title
+        if needed > top:
+            top = margin["t"] = needed
+    bottom = margin.get("b", 80)
+    left = margin.get("l", 80)
+    for key in sorted(k for k in layout if re.fullmatch(r"yaxis\d*", k)):
+        axis = layout[key] if isinstance(layout[key], dict) else {}
+        atitle = axis.get("title")
+        text = atitle.get("text") if isinstance(atitle, dict) else atitle
+        if not text or not isinstance(text, str) or "<br" in text:
+            continue
+        domain = axis.get("domain") or [0, 1]
+        span = max(40.0, (height - top - bottom) * (domain[1] - domain[0]))
+        size = ((atitle.get("font") or {}).get("size") if isinstance(atitle, dict) else None) or font
+        per_line = max(8, int(0.92 * span / (size * 0.55)))  # characters that fit along the axis
+        plain = _text(text)
+        if len(plain) <= per_line:
+            continue
+        lines = _wrap_words(plain, per_line)
+        atitle = dict(atitle) if isinstance(atitle, dict) else {}
+        atitle["text"] = "<br>".join(html.escape(line, quote=False) for line in lines)
+        axis = dict(axis, title=atitle)
+        layout[key] = axis
+        if axis.get("side", "left") == "left":
+            left += int(size * 1.25 * (len(lines) - 1) + 0.5)
+    if left != margin.get("l", 80):
+        margin["l"] = left
+    if margin:
+        layout["margin"] = margin
+    return layout
+
+
 def figure_html(figure: dict, fig_id: str, summary: str = "") -> str:
     """One plotly figure as a static chart: a div drawn by the shared plotly.js, with
     ``role="img"`` and a text alternative (the chart title and its summary sentence)."""
-    layout = dict(figure.get("layout") or {})
+    layout = site_layout(figure.get("layout") or {})
     title = layout.get("title")
     title_text = _text(title.get("text", "") if isinstance(title, dict) else str(title or ""))
     label = ". ".join(t for t in (title_text or "Chart", summary) if t)
@@ -401,18 +586,39 @@ def tool_references(fragment: str) -> str:
 
 # -- pages -----------------------------------------------------------------------------
 
-def _document(title: str, body: str, scripts: str = "") -> str:
+def report_link(repo_url: str | None = None) -> str:
+    """Where "Report an error" points: the repository's factual-error issue form when the
+    site was built with ``--repo-url``, else the site's own page on how to report one."""
+    if repo_url:
+        return f"{repo_url.rstrip('/')}/issues/new?template={ISSUE_TEMPLATE}"
+    return REPORT_PAGE
+
+
+def _document(title: str, body: str, scripts: str = "", report: str = REPORT_PAGE) -> str:
+    """A full page: the header (course, site links, search box, report link), ``body``
+    and the footer. ``report`` is where the "Report an error" links go."""
+    report = html.escape(report, quote=True)
+    nav = (f'<nav class="site" aria-label="Site"><ul><li><a href="index.html">Course map</a></li>'
+           f'<li><a href="glossary.html">Glossary</a></li><li><a href="data.html">Data</a></li>'
+           f'<li><a href="{SEARCH_PAGE}">Search</a></li>'
+           f'<li><a class="report-link" href="{report}">Report an error</a></li></ul></nav>')
+    search = (f'<form class="search" role="search" action="{SEARCH_PAGE}" method="get">'
+              f'<label for="site-q">Search the course</label>'
+              f'<input id="site-q" name="q" type="search" autocomplete="off">'
+              f'<button type="submit">Search</button></form>')
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(title)}</title>\n<link rel=\"stylesheet\" href=\"{CSS_ASSET}\">\n{scripts}</head>\n"
-            f'<body>\n<header class="site"><a href="index.html">{html.escape(COURSE_TITLE)}</a></header>\n'
+            f'<body>\n<header class="site"><a class="home" href="index.html">{html.escape(COURSE_TITLE)}</a>'
+            f"{nav}{search}</header>\n"
             f"{body}\n<footer class=\"site\"><p>Static copy of the course for reading offline. "
-            f"Widgets show the state the lesson opens with; open the notebooks in Jupyter to use them.</p>"
+            f"Widgets show the state the lesson opens with; open the notebooks in Jupyter to use them. "
+            f'Found a factual error? <a class="report-link" href="{report}">Report an error</a>.</p>'
             f"</footer>\n</body>\n</html>\n")
 
 
-def lesson_page(nb, info: dict, infos: list[dict]) -> str:
-    """The HTML page for one executed lesson; ``infos`` (every lesson) feeds the navigation."""
+def lesson_body(nb, info: dict, infos: list[dict]) -> tuple[str, bool]:
+    """The ``<main>`` of one executed lesson's page, and whether it draws charts."""
     page = _Page(nb, f"notebooks/{info['stem']}.ipynb")
     parts = []
     for cell in nb.cells:
@@ -432,32 +638,50 @@ def lesson_page(nb, info: dict, infos: list[dict]) -> str:
                     + f'>{html.escape(i["number"])}</a></li>' for i in infos)
     nav = (f'<nav class="lessons" aria-label="Lessons"><ul><li><a href="index.html">Course map</a></li>'
            f'{links}</ul></nav>')
-    body = f'<main>\n{nav}\n' + "\n".join(parts) + f'\n<p><a href="{page.notebook_link}">Download this ' \
-           f'lesson as a notebook</a> to run it in Jupyter.</p>\n</main>'
-    scripts = f'<script src="{PLOTLY_ASSET}" charset="utf-8"></script>\n' if page.has_plot else ""
-    return _document(f"{_text(markdown_html(info['title']))} | {COURSE_TITLE}", body, scripts)
+    content = heading_ids(number_citations("\n".join(parts)))
+    body = (f'<main>\n{nav}\n{content}\n<p class="download-notebook"><a href="{page.notebook_link}">'
+            f'Download this lesson as a notebook</a> to run it in Jupyter.</p>\n</main>')
+    return body, page.has_plot
 
 
-def index_page(infos: list[dict]) -> str:
-    """The course map: one row per lesson with its time and learning objectives."""
+def lesson_page(nb, info: dict, infos: list[dict], report: str = REPORT_PAGE, body: str | None = None,
+                has_plot: bool | None = None) -> str:
+    """The HTML page for one executed lesson; ``infos`` (every lesson) feeds the navigation."""
+    if body is None or has_plot is None:
+        body, has_plot = lesson_body(nb, info, infos)
+    scripts = ""
+    if has_plot:
+        scripts = (f'<script src="{PLOTLY_ASSET}" charset="utf-8"></script>\n'
+                   f"<script>{PRINT_FIT_JS}</script>\n")
+    return _document(f"{_text(markdown_html(info['title']))} | {COURSE_TITLE}", body, scripts, report)
+
+
+def index_page(infos: list[dict], report: str = REPORT_PAGE) -> str:
+    """The course map: one row per lesson with its time (from the course manifest),
+    learning objectives, facts date and exercise."""
+    from immfed.lessons import course_map
+
+    manifest = {e["number"]: e for e in course_map()}
     md = _markdown()
     rows = []
     for i in infos:
+        entry = manifest.get(i["number"], {})
         objs = "".join(f"<li>{md.renderInline(o)}</li>" for o in i["objectives"])
+        exercise = html.escape(entry["exercise"][:-6]) if entry.get("exercise") else "self-checks only"
         rows.append(f'<tr><th scope="row"><a href="{i["page"]}">{md.renderInline(i["title"])}</a></th>'
-                    f'<td>{html.escape(i["time"]) or "not stated"}</td>'
+                    f'<td>{html.escape(entry.get("time") or i["time"]) or "not stated"}</td>'
                     f'<td>{"<ol>" + objs + "</ol>" if objs else "not stated"}</td>'
-                    f'<td>{md.renderInline(i["current"]) or "not stated"}</td></tr>')
+                    f'<td>{md.renderInline(i["current"]) or "not stated"}</td><td>{exercise}</td></tr>')
     body = (f"<main>\n<h1>{html.escape(COURSE_TITLE)}</h1>\n"
             "<p>How state and local law enforcement interacts with U.S. Immigration and Customs Enforcement "
             "(ICE) during arrests. Every factual claim carries a marker that links to the lesson's dated "
             "reference list.</p>\n<h2>Course map</h2>\n"
             "<table><caption>Lessons in teaching order</caption><thead><tr><th scope=\"col\">Lesson</th>"
             "<th scope=\"col\">Estimated time</th><th scope=\"col\">Learning objectives</th>"
-            "<th scope=\"col\">Facts current to</th></tr></thead><tbody>" + "".join(rows)
+            "<th scope=\"col\">Facts current to</th><th scope=\"col\">Exercise</th></tr></thead><tbody>" + "".join(rows)
             + "</tbody></table>\n<p>The pages read offline. Interactive widgets appear as they stand when a "
               "lesson opens; to use them, open the notebooks (linked from each page) in JupyterLab.</p>\n</main>")
-    return _document(f"Course map | {COURSE_TITLE}", body)
+    return _document(f"Course map | {COURSE_TITLE}", body, report=report)
 
 
 # -- the build -------------------------------------------------------------------------
@@ -468,16 +692,24 @@ def _execute_one(args):
 
 
 def build_site(dest: str | Path, lessons: list[Path] | None = None, jobs: int = 2,
-               timeout: int = 600, log=print) -> list[Path]:
+               timeout: int = 600, log=print, repo_url: str | None = None) -> list[Path]:
     """Execute the lessons and write the static site into ``dest``; returns the pages written.
 
     ``lessons`` defaults to every installed lesson. ``jobs`` lessons run at a time (each
-    in its own kernel). The folder gets ``index.html``, one page per lesson, the source
-    notebooks under ``notebooks/`` and the shared ``assets/``.
+    in its own kernel). The folder gets ``index.html``, one page per lesson, the glossary,
+    data, search and report pages, the source notebooks under ``notebooks/``, the tables
+    and data package under ``data/`` and the shared ``assets/``. With ``repo_url`` (the
+    repository's address, such as https://github.com/OWNER/NAME) every page's "Report an
+    error" link opens that repository's factual-error issue form; without it, the site's
+    own ``report.html``.
     """
     import plotly.offline
 
+    from immfed.site_pages import write_extra_pages
+
     dest = Path(dest)
+    repo_url = repo_url.rstrip("/").removesuffix(".git") if repo_url else None
+    report = report_link(repo_url)
     lessons = list(lessons) if lessons is not None else find_lessons()
     if not lessons:
         raise ValueError("no lesson notebooks found")
@@ -493,22 +725,33 @@ def build_site(dest: str | Path, lessons: list[Path] | None = None, jobs: int = 
         executed = [_execute_one(w) for w in work]
     infos = [lesson_info(nb, p) for nb, p in zip(executed, lessons)]
     written = []
+    bodies = {}
     for nb, path, info in zip(executed, lessons, infos):
         shutil.copy(path, dest / "notebooks" / path.name)
         out = dest / info["page"]
-        out.write_text(lesson_page(nb, info, infos), encoding="utf-8")
+        body, has_plot = lesson_body(nb, info, infos)
+        bodies[info["stem"]] = body
+        out.write_text(lesson_page(nb, info, infos, report, body, has_plot), encoding="utf-8")
         log(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB)")
         written.append(out)
     index = dest / "index.html"
-    index.write_text(index_page(infos), encoding="utf-8")
-    log(f"wrote {index}; plotly.js shared as {dest / PLOTLY_ASSET}")
-    return [index, *written]
+    index.write_text(index_page(infos, report), encoding="utf-8")
+    extra = write_extra_pages(dest, infos, bodies, repo_url, report)
+    log(f"wrote {index}, {', '.join(p.name for p in extra)}; plotly.js shared as {dest / PLOTLY_ASSET}")
+    return [index, *written, *extra]
+
+
+def _repo_url(text: str) -> str:
+    if not re.fullmatch(r"https?://[^\s/]+/\S+", text):
+        raise argparse.ArgumentTypeError(f"expected the repository's web address, such as "
+                                         f"https://github.com/OWNER/NAME; got {text!r}")
+    return text
 
 
 def _site_build(args) -> int:
     try:
         lessons = find_lessons(args.lessons_dir, args.only)
-        build_site(args.dest, lessons, jobs=args.jobs, timeout=args.timeout)
+        build_site(args.dest, lessons, jobs=args.jobs, timeout=args.timeout, repo_url=args.repo_url)
     except Exception as exc:  # a failing lesson: say which, without a wall of traceback
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -525,4 +768,7 @@ def add_commands(sub) -> None:
     p.add_argument("--lessons-dir", help=argparse.SUPPRESS)
     p.add_argument("--jobs", type=int, default=2, help="lessons executed at once (default 2)")
     p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    p.add_argument("--repo-url", type=_repo_url, metavar="URL",
+                   help="the course repository (https://github.com/OWNER/NAME): every page's 'Report an error' "
+                        "link opens its factual-error issue form (default: the site's report.html)")
     p.set_defaults(func=_site_build)

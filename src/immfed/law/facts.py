@@ -1,0 +1,179 @@
+"""The facts a legal question can turn on: their accepted codes, labels and checks.
+
+Every fact a rule may test is listed here once. ``analyze`` checks what it is given
+against these lists, so a typo is a clear ``ValueError`` that names the accepted codes,
+never a silent "allowed". A fact the user leaves out is ``"unknown"``; the engine then
+answers "depends" wherever a rule turns on it.
+"""
+
+from __future__ import annotations
+
+from immfed.data.states import ALL_CODES, STATES
+
+UNKNOWN = "unknown"
+
+ACTORS: dict[str, str] = {
+    "ice_officer": "ICE officer",
+    "local_no_agreement": "Local officer or jailer, no 287(g) agreement",
+    "jem": "287(g) Jail Enforcement Model (JEM) officer",
+    "wso": "287(g) Warrant Service Officer (WSO)",
+    "tfm": "287(g) Task Force Model (TFM) officer",
+    "court_officer": "State court officer (bailiff, clerk, court security)",
+}
+"""Who acts."""
+
+ACTIONS: dict[str, str] = {
+    "ask_status": "Ask about immigration status",
+    "prolong_stop_for_status": "Keep a stopped person longer to check status",
+    "civil_arrest": "Arrest for a civil immigration violation",
+    "criminal_immigration_arrest": "Arrest for a federal immigration crime",
+    "state_immigration_crime_arrest": "Arrest under a state immigration crime law",
+    "hold_past_release": "Keep someone in jail past release for ICE",
+    "notify_release": "Tell ICE when someone will be released",
+    "share_status": "Share immigration or citizenship status with ICE",
+    "share_personal_info": "Share home or work address and other personal information with ICE",
+    "serve_admin_warrant": "Serve an ICE administrative warrant (I-200 or I-205)",
+    "enter_home": "Enter a home to arrest",
+    "transfer_to_ice": "Hand someone over to ICE",
+    "interview_in_jail": "Let ICE interview someone in the jail",
+    "courthouse_arrest": "Make a civil immigration arrest at a courthouse",
+}
+"""What the actor does."""
+
+LOCATIONS: dict[str, str] = {
+    "roadside": "Roadside (traffic stop)", "checkpoint": "Checkpoint",
+    "public_place": "Public place", "home_threshold": "Doorway of a home",
+    "home_inside": "Inside a home", "jail": "Jail", "courthouse": "Courthouse", "school": "School",
+}
+
+PAPERWORK: dict[str, str] = {
+    "none": "No paperwork",
+    "verbal_request": "A verbal request from ICE",
+    "notification_request": "Request for notice of release only (Form I-247N/I-247G)",
+    "detainer": "Detainer (Form I-247A)",
+    "admin_warrant": "ICE administrative warrant (Form I-200 or I-205), signed by an immigration officer",
+    "judicial_warrant": "Warrant or order signed by a judge",
+    "final_order": "Final order of removal",
+}
+
+CHARGES: dict[str, str] = {
+    "none": "No criminal charge", "civil_infraction": "Civil infraction",
+    "misdemeanor": "Misdemeanor", "felony": "Felony",
+    "serious_or_violent": "Serious or violent offense (the state's own list where it has one)",
+    "dismissed": "Charges dismissed",
+}
+
+CUSTODY: dict[str, str] = {
+    "free": "Not in custody", "stopped": "Stopped (traffic or street stop)",
+    "pending_charges": "Held on pending charges", "bail_posted": "Bail posted",
+    "release_due": "Due for release", "sentence_completed": "Sentence completed",
+}
+
+PERSONS: dict[str, str] = {
+    "unknown": "Not known", "citizen": "U.S. citizen", "lpr": "Lawful permanent resident",
+    "final_order": "Noncitizen with a final order of removal",
+    "crime_victim": "Crime victim or witness",
+}
+
+CONSENT: dict[str, str] = {
+    "none": "No consent", "adult_occupant": "An adult occupant consents",
+    "minor_occupant": "Only a minor occupant consents",
+}
+
+# Facts the user sets, with their accepted values ("unknown" is always accepted too).
+FACT_VALUES: dict[str, tuple[str, ...]] = {
+    "location": tuple(LOCATIONS),
+    "paperwork": tuple(PAPERWORK),
+    "charge": tuple(CHARGES),
+    "custody": tuple(CUSTODY),
+    # For a person, "unknown" is a fact in itself (the officer does not know the status), so
+    # rules never branch on it; a citizenship rule applies only once citizenship is shown.
+    "person": tuple(PERSONS),
+    "consent": tuple(CONSENT),
+    "certified": ("true", "false"),
+    # Not a user fact: whether the state's own law gives local officers arrest power for a
+    # federal immigration crime. The course has not coded it state by state, so a rule that
+    # needs it always comes out "depends" with both branches shown.
+    "state_arrest_law": ("authorizes", "silent"),
+    # Not a user fact either: whether the officer has reason to believe the person is likely to
+    # escape before a warrant can be obtained (8 U.S.C. 1357(a)(2)). It is a judgment on the
+    # scene, so a warrantless civil arrest is always shown with both branches.
+    "likely_to_escape": ("yes", "no"),
+}
+
+INTERNAL_FACTS: tuple[str, ...] = ("state_arrest_law", "likely_to_escape")
+"""Facts the course never asks the user for; answers that need them are always "depends"."""
+
+NO_BRANCH_FACTS: tuple[str, ...] = ("person",)
+"""Facts whose "unknown" is a value of its own, not a gap to branch on."""
+
+# When "depends" turns on the paperwork, these are the branches shown: the documents ICE or a
+# court actually sends, alone or in the usual detainer + warrant pair.
+PAPERWORK_CASES: tuple[tuple[str, ...], ...] = (
+    ("none",), ("notification_request",), ("detainer",), ("detainer", "admin_warrant"),
+    ("admin_warrant",), ("judicial_warrant",),
+)
+
+LEVELS: tuple[str, ...] = ("federal", "agreement", "state", "constitutional")
+"""The order rules are applied in: later levels can change the answer of earlier ones."""
+
+ANSWERS: tuple[str, ...] = ("allowed", "not allowed", "required", "depends")
+"""The answers ``analyze`` can give."""
+
+RULE_ANSWERS: tuple[str, ...] = (*ANSWERS, "note")
+"""A rule row may also be a "note": a step that adds law without changing the answer."""
+
+HOLD_ACTORS = ("local_no_agreement", "jem", "wso")
+"""Actors who run or work in a jail and so can be asked to hold someone."""
+
+
+def _check(value, accepted, what: str) -> str:
+    if not isinstance(value, str) or value not in accepted:
+        raise ValueError(f"Unknown {what} {value!r}. Accepted: {', '.join(accepted)}.")
+    return value
+
+
+def state_code(state, allow_territories: bool = False) -> str:
+    """The upper-case postal code, or ``ValueError`` listing the accepted codes."""
+    code = state.strip().upper() if isinstance(state, str) else state
+    return _check(code, ALL_CODES if allow_territories else STATES, "state (two-letter postal code)")
+
+
+def paperwork_tuple(paperwork) -> tuple[str, ...]:
+    """Paperwork as a sorted tuple of codes; a single code string is accepted too."""
+    if paperwork is None or paperwork == UNKNOWN:
+        return (UNKNOWN,)
+    if isinstance(paperwork, str):
+        paperwork = (paperwork,)
+    if not isinstance(paperwork, (tuple, list, set, frozenset)) or not paperwork:
+        raise ValueError(f"Unknown paperwork {paperwork!r}. Accepted: a tuple of "
+                         f"{', '.join(PAPERWORK)} (or 'unknown').")
+    for item in paperwork:
+        _check(item, (*PAPERWORK, UNKNOWN), "paperwork item")
+    items = set(paperwork)
+    if UNKNOWN in items and len(items) > 1:
+        raise ValueError("Paperwork 'unknown' cannot be combined with other paperwork codes.")
+    if "none" in items and len(items) > 1:
+        raise ValueError("Paperwork 'none' cannot be combined with other paperwork codes.")
+    return tuple(sorted(items))
+
+
+def check_facts(*, state, actor, action, location=UNKNOWN, paperwork=None, charge=UNKNOWN,
+                custody=UNKNOWN, person=UNKNOWN, consent=UNKNOWN, certified=True,
+                allow_territories: bool = False) -> dict:
+    """Validate every fact and return them as one dict of codes (paperwork as a tuple)."""
+    if not isinstance(certified, bool):
+        raise ValueError(f"Unknown certified {certified!r}. Accepted: True, False.")
+    return {
+        "state": state_code(state, allow_territories),
+        "actor": _check(actor, ACTORS, "actor"),
+        "action": _check(action, ACTIONS, "action"),
+        "location": _check(location, (*LOCATIONS, UNKNOWN), "location"),
+        "paperwork": paperwork_tuple(paperwork),
+        "charge": _check(charge, (*CHARGES, UNKNOWN), "charge"),
+        "custody": _check(custody, (*CUSTODY, UNKNOWN), "custody"),
+        "person": _check(person, tuple(PERSONS), "person"),
+        "consent": _check(consent, (*CONSENT, UNKNOWN), "consent"),
+        "certified": "true" if certified else "false",
+        **{fact: UNKNOWN for fact in INTERNAL_FACTS},
+    }

@@ -1,0 +1,328 @@
+"""Hand-written expectations for every rule in law_rules.csv, taken from the law's text.
+
+Each case is (rule_id, facts, expected answer, authority ids the answer must rest on, extra)
+where extra may give the expected deciding fact and branches. Expected values are typed here
+from the cited text (pinpoint in the comment), never read from the table under test, so the
+mutation check (tests/test_law_mutations.py) can show each row matters.
+"""
+
+L, J = "local_no_agreement", "jail"
+DET, DAW = ("detainer",), ("detainer", "admin_warrant")
+
+
+def bare(auth):
+    """A bare detainer in a state whose mandate needs a warrant: turns on the state's own arrest power."""
+    return {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
+            "branch_ids": {"authorizes": (auth,), "silent": (auth,)}}
+
+
+def c(rule_id, answer, ids, extra=None, **facts):
+    return (rule_id, facts, answer, tuple(ids.split()), extra or {})
+
+
+CASES = [
+    # ---- federal baseline ----
+    # 8 U.S.C. 1357(a)(1): officer may interrogate a person believed to be an alien without a warrant
+    c("fed_ask_status_ice", "allowed", "usc_1357a", state="OH", actor="ice_officer", action="ask_status"),
+    # 8 U.S.C. 1357(g)(10)(A); Arizona v. United States, 567 U.S. 387 (2012) (sec. 2(B) not enjoined)
+    c("fed_ask_status_local", "allowed", "ina_287g_10 case_arizona_2012", state="OH", actor=L, action="ask_status", custody="stopped"),
+    # Rodriguez v. United States, 575 U.S. 348, 354-57 (2015): no prolonging beyond the stop's mission
+    c("con_prolong_stop", "not allowed", "case_rodriguez_2015", state="TX", actor=L, action="prolong_stop_for_status"),
+    # 8 U.S.C. 1357(a)(2) / 1226(a); Form I-200 is an administrative arrest warrant
+    c("fed_civil_arrest_ice_warrant", "allowed", "usc_1357a form_i200", state="OH", actor="ice_officer", action="civil_arrest",
+      paperwork=("admin_warrant",), location="public_place"),
+    # 8 U.S.C. 1357(a)(2); 8 C.F.R. 287.8(c)(2)(ii): warrantless only if likely to escape -> both branches
+    c("fed_civil_arrest_ice_escape_yes", "depends", "usc_1357a cfr_287_8c",
+      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      state="OH", actor="ice_officer", action="civil_arrest", paperwork=("none",), location="public_place"),
+    c("fed_civil_arrest_ice_escape_no", "depends", "usc_1357a cfr_287_8c",
+      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      state="OH", actor="ice_officer", action="courthouse_arrest", paperwork=("none",)),
+    # Arizona v. United States, 567 U.S. at 407-10 (state officers may not decide on their own to arrest for removability);
+    # Santos v. Frederick County, 725 F.3d 451, 465 (4th Cir. 2013)
+    c("fed_civil_arrest_local", "not allowed", "case_arizona_2012 case_santos_2013", state="OH", actor=L, action="civil_arrest",
+      paperwork=("admin_warrant",), location="public_place"),
+    # ICE's own warrants (I-200 / I-205) are served by ICE officers
+    c("fed_serve_admin_warrant_ice", "allowed", "form_i200 form_i205", state="OH", actor="ice_officer", action="serve_admin_warrant",
+      location="jail"),
+    # 8 U.S.C. 1357(g)(1)-(3): delegated functions under a written agreement, trained officers, federal supervision
+    c("agr_jem_jail", "allowed", "ina_287g_1 prog_287g_jem", state="TX", actor="jem", action="civil_arrest", location=J),
+    # 8 U.S.C. 1357(g)(5): the agreement sets the powers; JEM powers are jail powers
+    c("agr_jem_outside_jail", "not allowed", "prog_287g_jem", state="TX", actor="jem", action="civil_arrest", location="roadside"),
+    # WSO: serve administrative warrants on people in the officer's own jail
+    c("agr_wso_jail", "allowed", "prog_287g_wso form_i200", state="FL", actor="wso", action="serve_admin_warrant",
+      location=J, paperwork=("admin_warrant",)),
+    c("agr_wso_limits", "not allowed", "prog_287g_wso", state="FL", actor="wso", action="serve_admin_warrant",
+      location="public_place", paperwork=("admin_warrant",)),
+    # 8 U.S.C. 1357(g)(1)-(3): task-force officers use delegated powers in the field
+    c("agr_tfm_field", "allowed", "ina_287g_1 prog_287g_tfm", state="FL", actor="tfm", action="serve_admin_warrant",
+      location="public_place", paperwork=("admin_warrant",)),
+    # 8 U.S.C. 1357(a)(2) and 8 C.F.R. 287.8(c)(2)(ii) bind delegated officers too (1357(g)(2)-(3))
+    c("agr_tfm_warrantless_escape", "depends", "prog_287g_tfm cfr_287_8c",
+      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      state="FL", actor="tfm", action="civil_arrest", location="public_place", paperwork=("none",)),
+    c("agr_tfm_warrantless_no_escape", "depends", "prog_287g_tfm cfr_287_8c",
+      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      state="GA", actor="tfm", action="courthouse_arrest", paperwork=("detainer",)),
+    # 8 U.S.C. 1357(g)(2): written certification of training required
+    c("agr_not_certified", "not allowed", "ina_287g_2_3", state="TX", actor="jem", action="civil_arrest", location=J, certified=False),
+    # 8 U.S.C. 1357(a)(4)-(5): warrantless arrests for immigration offenses / felonies
+    c("fed_crim_arrest_ice", "allowed", "usc_1357a", state="OH", actor="ice_officer", action="criminal_immigration_arrest"),
+    # A judge-signed warrant for a federal crime is ordinary criminal process
+    c("fed_crim_arrest_warrant", "allowed", "usc_1252c", state="OH", actor=L, action="criminal_immigration_arrest",
+      paperwork=("judicial_warrant",)),
+    # 8 U.S.C. 1252c(a): "to the extent permitted by relevant State and local law" -> turns on state arrest law
+    c("fed_crim_arrest_local_authorized", "depends", "usc_1252c",
+      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
+      state="OH", actor=L, action="criminal_immigration_arrest", paperwork=("none",)),
+    c("fed_crim_arrest_local_silent", "depends", "usc_1252c",
+      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
+      state="PA", actor="jem", action="criminal_immigration_arrest", paperwork=("detainer",)),
+    # Arizona v. United States, 567 U.S. at 400-07 (state immigration offenses preempted); no state crime in force in OH
+    c("fed_state_crime_none", "not allowed", "case_arizona_2012", state="OH", actor=L, action="state_immigration_crime_arrest"),
+    # 8 C.F.R. 287.7(a), (d) (request; 48 hours excl. weekends/holidays); Galarza, 745 F.3d at 639-45 (a request, not a command)
+    c("fed_hold_detainer", "allowed", "cfr_287_7a cfr_287_7d case_galarza_2014", state="OH", actor=L, action="hold_past_release",
+      paperwork=DAW, custody="release_due"),
+    # 8 C.F.R. 287.7(a): a notice request asks for notice only; Gonzalez settlement (eff. Mar. 4, 2025): I-247G asks no hold
+    c("fed_hold_no_request", "not allowed", "cfr_287_7a gonzalez_settlement_2025", state="OH", actor=L, action="hold_past_release",
+      paperwork=("notification_request",)),
+    # Forms I-200 / I-205 are signed by immigration officers; ICE Policy 10074.2 (2017) pairs one with each detainer
+    c("fed_hold_admin_warrant_note", "allowed", "form_i200 ice_policy_10074_2", state="OH", actor=L, action="hold_past_release",
+      paperwork=DAW),
+    # 8 C.F.R. 287.7(d): the 48 hours run from when the person would otherwise be released
+    c("fed_pending_charges_note", "allowed", "cfr_287_7a", state="OH", actor=L, action="transfer_to_ice", custody="pending_charges"),
+    # Lunn, 477 Mass. 517; Wells, 168 A.D.3d 31: state-law limits concern civil detainers, not judges' warrants
+    c("fed_hold_judicial_warrant", "allowed", "case_lunn_2017 case_wells_demarco_2018", state="CA", actor=L, action="hold_past_release",
+      paperwork=("judicial_warrant",)),
+    # ICE Directive 16001.2 sec. 1 (no civil immigration arrest or detention of a U.S. citizen); Galarza (citizen held)
+    c("con_citizen_not_held", "not allowed", "ice_directive_16001_2 case_galarza_2014", state="TX", actor=L, action="hold_past_release",
+      paperwork=DET, person="citizen"),
+    # 8 U.S.C. 1357(g)(10)(A); 8 C.F.R. 287.7(a)
+    c("fed_notify_release", "allowed", "ina_287g_10 cfr_287_7a", state="OH", actor=L, action="notify_release"),
+    # 8 U.S.C. 1373(a): no restriction on sending citizenship or immigration status information
+    c("fed_share_status", "allowed", "usc_1373", state="CA", actor=L, action="share_status"),
+    # 8 U.S.C. 1373 covers status only; nothing federal bars other information
+    c("fed_share_personal_info", "allowed", "usc_1373", state="OH", actor=L, action="share_personal_info"),
+    # 8 U.S.C. 1357(g)(10)(B): otherwise cooperate in detaining or removing
+    c("fed_transfer", "allowed", "ina_287g_10", state="OH", actor=L, action="transfer_to_ice", paperwork=DAW),
+    c("fed_interview", "allowed", "ina_287g_10", state="OH", actor=L, action="interview_in_jail"),
+    # 8 U.S.C. 1367(a); 1229(e)(1)-(2)(B); 1101(a)(15)(T), (U): note only, answer unchanged
+    c("fed_victim_note", "allowed", "usc_1367 usc_1229e usc_1101a15_tu form_i200", state="OH", actor="ice_officer",
+      action="courthouse_arrest", paperwork=("admin_warrant",), person="crime_victim"),
+    # Payton v. New York, 445 U.S. at 602-03: an arrest warrant founded on probable cause carries limited authority to enter
+    c("fed_enter_home_warrant", "allowed", "case_payton_1980", state="OH", actor="ice_officer", action="enter_home",
+      paperwork=("judicial_warrant",)),
+    # Consent of an adult occupant
+    c("fed_enter_home_consent", "allowed", "case_payton_1980", state="OH", actor="ice_officer", action="enter_home",
+      paperwork=("admin_warrant",), consent="adult_occupant"),
+    # ICE memo of May 12, 2025 (Lyons): claims I-205 entry power; a note only, Payton still decides
+    c("fed_i205_memo_note", "not allowed", "ice_memo_i205_2025 case_payton_1980", state="OH", actor="ice_officer",
+      action="enter_home", paperwork=("final_order",), consent="none"),
+    # ICE courthouse guidance (Jan. 2025 interim, rev. May 2025): policy note; the answer still turns on the warrant
+    c("fed_courthouse_guidance_note", "allowed", "ice_courthouse_guidance_2025 form_i200", state="OH", actor="ice_officer",
+      action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # Payton, 445 U.S. at 576, 590: the Fourth Amendment draws a firm line at the entrance to the house
+    c("fed_enter_home_default", "not allowed", "case_payton_1980", state="OH", actor="tfm", action="enter_home",
+      paperwork=("none",), consent="none"),
+    c("con_payton_entry", "not allowed", "case_payton_1980 form_i200", state="TX", actor="ice_officer", action="enter_home",
+      paperwork=("admin_warrant",), consent="none"),
+    c("con_payton_arrest_inside", "not allowed", "case_payton_1980 form_i200", state="TX", actor="ice_officer", action="civil_arrest",
+      paperwork=("admin_warrant",), location="home_inside", consent="minor_occupant"),
+    # ---- 287(g) bans ----
+    # Cal. Gov't Code 7284.6(a): no 287(g) functions (state_laws ca_sb54_287g_ban; subsection not pinned here)
+    c("ca_287g_ban", "not allowed", "ca_gov_7284_6", state="CA", actor="jem", action="civil_arrest", location=J),
+    # 5 ILCS 805 as amended 2019 (AG guidance, July 2019): no agency may enter or remain in a 287(g) agreement
+    c("il_287g_ban", "not allowed", "il_5ilcs805", state="IL", actor="tfm", action="civil_arrest", location="public_place"),
+    # ORS 181A.829
+    c("or_287g_ban", "not allowed", "or_ors_181a", state="OR", actor="wso", action="serve_admin_warrant", location=J,
+      paperwork=("admin_warrant",)),
+    # RCW 10.93.160
+    c("wa_287g_ban", "not allowed", "wa_rcw_10_93_160", state="WA", actor="jem", action="serve_admin_warrant", location=J),
+    # N.J. AG Directive 2018-6 (rev. 2019)
+    c("nj_287g_ban", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor="jem", action="civil_arrest", location=J),
+    # Md. HB 444 / SB 245 (2026), signed Feb. 17, 2026
+    c("md_287g_ban", "not allowed", "md_hb444_2026", state="MD", actor="jem", action="civil_arrest", location=J),
+    # N.M. HB 9 (2026), eff. May 20, 2026
+    c("nm_287g_ban", "not allowed", "nm_hb9_2026", state="NM", actor="tfm", action="courthouse_arrest"),
+    # Del. HB 182 (2025)
+    c("de_287g_ban", "not allowed", "de_hb182_2025", state="DE", actor="wso", action="serve_admin_warrant", location=J,
+      paperwork=("admin_warrant",)),
+    # ---- status questions ----
+    # Cal. Gov't Code 7284.6(a)(1)(A): no inquiry into immigration status
+    c("ca_no_inquiry", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="ask_status", custody="stopped"),
+    # 5 ILCS 805/15: no inquiry of persons stopped, detained or arrested
+    c("il_no_inquiry", "not allowed", "il_5ilcs805", state="IL", actor=L, action="ask_status", custody="stopped"),
+    # ORS 181A.823(1)(b): no inquiry unless required to advance a criminal investigation
+    c("or_no_inquiry", "not allowed", "or_ors_181a", state="OR", actor=L, action="ask_status", custody="stopped"),
+    # RCW 10.93.160: no inquiry unless connected to a criminal investigation
+    c("wa_no_inquiry", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="ask_status", custody="stopped"),
+    # N.J. AG Dir. 2018-6 sec. II.B: inquiry only where necessary to investigate an indictable offense
+    c("nj_inquiry_minor", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="ask_status", charge="misdemeanor"),
+    c("nj_inquiry_indictable", "depends", "nj_ag_dir_2018_6",
+      {"fact": "charge", "branches": {"none": "not allowed", "civil_infraction": "not allowed", "misdemeanor": "not allowed",
+                                      "felony": "allowed", "serious_or_violent": "allowed", "dismissed": "not allowed"},
+       "branch_ids": {"felony": ("nj_ag_dir_2018_6",), "serious_or_violent": ("nj_ag_dir_2018_6",)}},
+      state="NJ", actor=L, action="ask_status"),
+    # C.R.S. 24-74-104, extended to local governments by SB25-276
+    c("co_no_inquiry", "not allowed", "co_crs_24_74_104", state="CO", actor=L, action="ask_status"),
+    # LD 1971, 5 M.R.S. ch. 337-E
+    c("me_no_inquiry", "not allowed", "me_ld1971", state="ME", actor=L, action="ask_status"),
+    # D.C. Law 23-282: no inquiry into status of a person in custody
+    c("dc_no_inquiry_custody", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="ask_status",
+      custody="pending_charges"),
+    # ---- holds: limits ----
+    # Cal. Gov't Code 7284.6(a)(1)(B): no detaining on a hold request
+    c("ca_no_holds", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="hold_past_release", paperwork=DAW),
+    # 5 ILCS 805/15(a)
+    c("il_no_holds", "not allowed", "il_5ilcs805", state="IL", actor=L, action="hold_past_release", paperwork=DET),
+    # ORS 181A.826
+    c("or_no_holds", "not allowed", "or_ors_181a", state="OR", actor=L, action="hold_past_release", paperwork=DAW),
+    # RCW 10.93.160; RCW 43.17.420 (hold request includes I-247A; civil immigration warrant includes I-200)
+    c("wa_no_holds", "not allowed", "wa_rcw_10_93_160", state="WA", actor="jem", action="hold_past_release", paperwork=DAW),
+    # C.R.S. 24-76.6-102(2); 24-76.6-101(1) (detainer includes I-200, I-205)
+    c("co_no_holds", "not allowed", "co_crs_24_76_6_102", state="CO", actor=L, action="hold_past_release", paperwork=DAW),
+    # Conn. Gen. Stat. 54-192h as amended by P.A. 19-20: judicial warrant (or TSDB match) only
+    c("ct_no_holds", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="hold_past_release", paperwork=DAW),
+    # LD 1971 (5 M.R.S. ch. 337-E): no holds on non-mandatory detainers
+    c("me_no_holds", "not allowed", "me_ld1971", state="ME", actor=L, action="hold_past_release", paperwork=DET),
+    # 20 V.S.A. 2366; VCJC model FIP policy (eff. Apr. 23, 2024): should not hold for immigration purposes
+    c("vt_no_holds", "not allowed", "vt_fip_policy", state="VT", actor=L, action="hold_past_release", paperwork=DAW),
+    # D.C. Law 23-282: no holds without a judicial warrant or order
+    c("dc_no_holds", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="hold_past_release", paperwork=DAW),
+    # People ex rel. Wells v. DeMarco, 168 A.D.3d 31 (2d Dep't 2018)
+    c("ny_no_holds", "not allowed", "case_wells_demarco_2018", state="NY", actor=L, action="hold_past_release", paperwork=DAW),
+    # Lunn v. Commonwealth, 477 Mass. 517 (2017)
+    c("ma_no_holds", "not allowed", "case_lunn_2017", state="MA", actor=L, action="hold_past_release", paperwork=DAW),
+    # Esparza v. Nobles County, No. A18-2011 (Minn. Ct. App. Sept. 23, 2019): no Minnesota statute authorizes it
+    c("mn_no_holds", "not allowed", "mn_esparza_2019", state="MN", actor=L, action="hold_past_release", paperwork=DAW),
+    # N.J. AG Dir. 2018-6 (rev. 2019) sec. II.B.6: holds only for listed violent or serious offenses -> depends on charge
+    c("nj_hold_not_listed", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="hold_past_release", paperwork=DET,
+      charge="felony"),
+    c("nj_hold_listed", "depends", "nj_ag_dir_2018_6",
+      {"fact": "charge", "branches": {"none": "not allowed", "civil_infraction": "not allowed", "misdemeanor": "not allowed",
+                                      "felony": "not allowed", "serious_or_violent": "allowed", "dismissed": "not allowed"},
+       "branch_ids": {"serious_or_violent": ("nj_ag_dir_2018_6",)}},
+      state="NJ", actor=L, action="hold_past_release", paperwork=DET),
+    # Ramon v. Short, 2020 MT 69 (no state authority); HB 200 (2021); HB 223 (2021) enactment not confirmed -> both branches
+    c("mt_ramon", "depends", "mt_ramon_2020 mt_hb200_2021",
+      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
+      state="MT", actor=L, action="hold_past_release", paperwork=DAW),
+    c("mt_2021_laws", "depends", "mt_hb200_2021",
+      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
+      state="MT", actor="court_officer", action="hold_past_release", paperwork=DET),
+    # ---- holds: mandates ----
+    # Tex. Code Crim. Proc. art. 2.251(a) (SB 4, 2017): comply with the detainer request
+    c("tx_hold_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="hold_past_release", paperwork=DET),
+    # art. 2.251(b): duty does not apply on proof of lawful immigration status
+    c("tx_hold_proof_of_status", "allowed", "tx_ccp_2_251 cfr_287_7a", state="TX", actor=L, action="hold_past_release",
+      paperwork=DET, person="lpr"),
+    # 22 O.S. 171.3 (eff. Nov. 1, 2021)
+    c("ok_hold_required", "required", "ok_22os171_3", state="OK", actor=L, action="hold_past_release", paperwork=DET),
+    # Fla. Stat. 908.102(2) (detainer = form + warrant), 908.105
+    c("fl_hold_required", "required", "fl_908_105", state="FL", actor=L, action="hold_past_release", paperwork=DAW),
+    # Fla. Stat. 908.102(2): the duty reaches only a detainer with a warrant; power to hold on a bare one is unsettled
+    c("fl_hold_bare_authorizes", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor=L, action="hold_past_release", paperwork=DET),
+    c("fl_hold_bare_silent", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor="jem", action="hold_past_release", paperwork=DET),
+    # N.C.G.S. 162-62(b1) needs detainer AND administrative warrant; a bare detainer is outside it
+    c("nc_hold_bare_authorizes", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor=L, action="hold_past_release", paperwork=DET),
+    c("nc_hold_bare_silent", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor="wso", action="hold_past_release", paperwork=DET),
+    # Iowa Code 27A.1 (detainer request = request with accompanying documents), 27A.2
+    c("ia_hold_bare_authorizes", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET),
+    c("ia_hold_bare_silent", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET,
+      custody="release_due"),
+    # O.C.G.A. 42-1-11.5
+    c("ga_hold_required", "required", "ga_42_1_11_5", state="GA", actor=L, action="hold_past_release", paperwork=DET),
+    # Iowa Code 27A.2
+    c("ia_hold_required", "required", "ia_27a_2", state="IA", actor=L, action="hold_past_release", paperwork=DAW),
+    # La. R.S. 33:81 et seq.; SB 15 (2025)
+    c("la_hold_required", "required", "la_rs_33_81 la_sb15_2025", state="LA", actor=L, action="hold_past_release", paperwork=DET),
+    # N.C.G.S. 162-62(b1): "any person charged with a criminal offense"; detainer AND administrative warrant
+    c("nc_hold_required", "required", "nc_gs_162_62", state="NC", actor="jem", action="hold_past_release", paperwork=DAW,
+      charge="misdemeanor", custody="bail_posted", person="lpr", location=J),
+    # HB 511 (2025): comply with detainers if safe to do so
+    c("nh_hold_required", "required", "nh_hb511_2025", state="NH", actor=L, action="hold_past_release", paperwork=DET),
+    # Tenn. Code Ann. 7-68-102, -103: refusal policies banned, no per-case duty -> permitted, not required
+    c("tn_hold_policy", "allowed", "tn_7_68_103", state="TN", actor=L, action="hold_past_release", paperwork=DAW),
+    # ---- information ----
+    # Cal. Gov't Code 7284.6(a)(1)(C); 7282.5
+    c("ca_release_dates_general", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="notify_release", charge="misdemeanor"),
+    c("ca_release_dates_serious", "depends", "ca_gov_7284_6",
+      {"fact": "charge", "branches": {"none": "not allowed", "civil_infraction": "not allowed", "misdemeanor": "not allowed",
+                                      "felony": "not allowed", "serious_or_violent": "allowed", "dismissed": "not allowed"},
+       "branch_ids": {"serious_or_violent": ("ca_gov_7284_6",)}},
+      state="CA", actor=L, action="notify_release"),
+    # Cal. Gov't Code 7284.6(a)(1)(D): home or work address only if public
+    c("ca_personal_info", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="share_personal_info"),
+    # 5 ILCS 805/10 (detainer includes request for notice of release), /15(a)
+    c("il_no_notice", "not allowed", "il_5ilcs805", state="IL", actor=L, action="notify_release", paperwork=("notification_request",)),
+    # ORS 181A.823(1)(c); 181A.826(2)(b)(A)
+    c("or_no_info", "not allowed", "or_ors_181a", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
+    # RCW 10.93.160: no release notices for civil immigration enforcement
+    c("wa_no_notice", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="notify_release", paperwork=DAW),
+    # N.J. AG Dir. 2018-6: notice only for listed offenses
+    c("nj_notice_not_listed", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="dismissed"),
+    c("nj_notice_listed", "allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="serious_or_violent"),
+    # C.R.S. 24-74-104 as extended by SB25-276: no PII absent subpoena or warrant
+    c("co_personal_info", "not allowed", "co_crs_24_74_104", state="CO", actor=L, action="share_personal_info", paperwork=("none",)),
+    # LD 1971: release dates / personal info only if public or with court order or criminal warrant
+    c("me_no_info", "not allowed", "me_ld1971", state="ME", actor=L, action="notify_release", paperwork=DAW),
+    # LD 1971: immigration interviews of inmates only with a court order
+    c("me_no_info", "not allowed", "me_ld1971", state="ME", actor="wso", action="interview_in_jail", paperwork=("none",)),
+    # Conn. Gen. Stat. 54-192h (P.A. 19-20): notice of release is part of a civil immigration detainer
+    c("ct_no_notice", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="notify_release", paperwork=DAW),
+    # D.C. Law 23-282: no release notice or ICE interviews without a judicial warrant or order
+    c("dc_no_notice", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="interview_in_jail", paperwork=("none",)),
+    # SB 15 (2025): malfeasance to release without notifying ICE
+    c("la_notice_required", "required", "la_sb15_2025", state="LA", actor=L, action="notify_release", paperwork=DET),
+    # N.C.G.S. 162-62(b1): notify ICE of the release time
+    c("nc_notice_required", "required", "nc_gs_162_62", state="NC", actor=L, action="notify_release", paperwork=DAW, charge="felony"),
+    # Cal. Gov't Code 7284.6(a)(4): transfer only with judicial warrant / judicial probable cause or per 7282.5
+    c("ca_no_transfer", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="transfer_to_ice", paperwork=DAW, charge="misdemeanor"),
+    # ---- courthouses ----
+    # N.Y. Civ. Rights Law 28 (Protect Our Courts Act)
+    c("ny_poca", "not allowed", "ny_civ_rights_28", state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # Cal. Civ. Code 43.54
+    c("ca_courthouse", "not allowed", "ca_civ_43_54", state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # RCW 2.28.300-.330 (as recorded in state_laws wa_hb2567_courthouse_protection)
+    c("wa_courthouse", "not allowed", "wa_rcw_2_28_300", state="WA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # ORS 180.805, 180.810 (state_laws or_hb3265_courthouse_protection)
+    c("or_courthouse", "not allowed", "or_ors_180_805", state="OR", actor="tfm", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # SB20-083 (2020) (state_laws co_sb20_083_courthouse_protection)
+    c("co_courthouse", "not allowed", "co_sb20_083", state="CO", actor="ice_officer", action="courthouse_arrest", paperwork=("final_order",)),
+    # Ill. P.A. 104-0440, Art. 10 (eff. Dec. 9, 2025)
+    c("il_courthouse", "not allowed", "il_pa104_0440", state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # ---- state immigration crimes ----
+    # Tex. SB 4 (2023): in force per the course's record; preemption question open
+    c("tx_sb4_2023", "allowed", "tx_sb4_2023", state="TX", actor=L, action="state_immigration_crime_arrest"),
+    # Enjoined laws never change the answer: Arizona v. United States baseline stays
+    c("fl_state_crime_enjoined", "not allowed", "case_arizona_2012", state="FL", actor=L, action="state_immigration_crime_arrest"),
+    c("ok_state_crime_enjoined", "not allowed", "case_arizona_2012", state="OK", actor=L, action="state_immigration_crime_arrest"),
+    c("ia_state_crime_enjoined", "not allowed", "case_arizona_2012", state="IA", actor=L, action="state_immigration_crime_arrest"),
+    c("id_state_crime_enjoined", "not allowed", "case_arizona_2012", state="ID", actor=L, action="state_immigration_crime_arrest"),
+    # S.C. S. 735 is a pending bill: federal baseline (permitted) stays
+    c("sc_s735_pending", "allowed", "cfr_287_7a", state="SC", actor=L, action="hold_past_release", paperwork=DET),
+]
+
+NOT_IN_FORCE = {"fl_state_crime_enjoined", "ok_state_crime_enjoined", "ia_state_crime_enjoined",
+                "id_state_crime_enjoined", "sc_s735_pending"}
+"""Rows kept in the table for the record but not law today: their cases check they change nothing."""
+
+
+def problems(case, analysis) -> list[str]:
+    """What is wrong with ``analysis`` against the hand-written ``case`` (empty if it matches)."""
+    rule_id, facts, answer, ids, extra = case
+    out = []
+    if analysis.answer != answer:
+        out.append(f"{rule_id}: answer {analysis.answer!r}, expected {answer!r}")
+    missing = [i for i in ids if i not in analysis.authority_ids]
+    if missing:
+        out.append(f"{rule_id}: authorities {missing} missing from {analysis.authority_ids}")
+    if "fact" in extra and analysis.deciding_fact != extra["fact"]:
+        out.append(f"{rule_id}: deciding fact {analysis.deciding_fact!r}, expected {extra['fact']!r}")
+    if "branches" in extra and analysis.branches != extra["branches"]:
+        out.append(f"{rule_id}: branches {analysis.branches}, expected {extra['branches']}")
+    for value, want in extra.get("branch_ids", {}).items():
+        got = {a for step in analysis.branch_steps.get(value, ()) for a in step.authority_ids}
+        if not set(want) <= got:
+            out.append(f"{rule_id}: branch {value} rests on {sorted(got)}, expected {want}")
+    return out
