@@ -129,7 +129,7 @@ def check(material: dict, result: dict | None, cells: list[dict], run_note: str 
             note = "its cell ran over the time limit and was stopped"
         elif raised and scored.status in ("unanswered", "invalid", "incorrect"):
             note = f"its cell raised {raised[-1]}"
-        elif scored.status == "correct":
+        elif scored.status in ("correct", "recorded"):
             note = ""
         elif scored.status == "unanswered":
             note = "blank" if var in answers else f"blank: {var} was never set"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from immfed.exercises.scoring import UNANSWERED, score_answer
-STATUS_SYMBOL = {"correct": "\u2714 Right.", "incorrect": "\u2716 Not yet.",
+STATUS_SYMBOL = {"correct": "\u2714 Right.", "recorded": "\u2714 Prediction recorded.", "incorrect": "\u2716 Not yet.",
                  UNANSWERED: "\u2026 Not answered yet.", "invalid": "\u26a0 Check the form of your answer."}
 
 
@@ -39,7 +39,7 @@ class Feedback:
 
     @property
     def correct(self) -> bool:
-        return self.status == "correct"
+        return self.status in ("correct", "recorded")
 
     def text(self) -> str:
         """The feedback as plain text (what a terminal or a grading log shows)."""
@@ -54,7 +54,7 @@ class Feedback:
         return self.text()
 
     def _repr_html_(self) -> str:
-        colour = {"correct": "#009E73", "incorrect": "#D55E00"}.get(self.status, "#E69F00")  # Okabe-Ito
+        colour = {"correct": "#009E73", "recorded": "#0072B2", "incorrect": "#D55E00"}.get(self.status, "#E69F00")  # Okabe-Ito
         parts = [f"<strong>{escape(self.question)}: {escape(STATUS_SYMBOL.get(self.status, self.status))}</strong> "
                  f"{escape(self.message)}"]
         if self.section:

@@ -76,3 +76,17 @@ def reveal_detainer(prediction, state: str, request: str, custody: str = "releas
     _show_verdict(prediction, assess_detainer(state, request, custody).answer, SYMBOLS,
                   ("detainer", state, request, custody))
     return explore_detainers(state=state, request=request, custody=custody)
+
+
+def reveal_scenario(prediction, **facts):
+    """Show the scenario explorer for these facts (codes as for ``immfed.law.analyze``) once
+    ``prediction`` holds "allowed", "not allowed", "required" or "depends", and say whether
+    the prediction matched the engine's answer."""
+    from immfed.law import ANSWERS, analyze
+    from immfed.widgets.scenario import SYMBOLS, explore_scenario
+
+    labels = list(ANSWERS)
+    if not _committed(prediction, labels):
+        return _ask_first(prediction, labels)
+    _show_verdict(prediction, analyze(**facts).answer, SYMBOLS, ("scenario", *sorted(facts.items())))
+    return explore_scenario(**facts)

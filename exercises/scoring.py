@@ -2,7 +2,8 @@
 
 ``score_answer(entry, value)`` takes one answer-key entry (see ``immfed.exercises.keys``)
 and a student's answer and returns a :class:`Scored`: a status ("correct", "incorrect",
-"unanswered" or "invalid"), the plain-language message the self-check shows, and the
+"unanswered", "invalid", or "recorded" for a committed prediction, which earns full
+credit), the plain-language message the self-check shows, and the
 fraction of the question's points earned. ``grader.check("q4")`` shows exactly this
 message, and the grader multiplies the same fraction by the question's points, so a
 student told "3 of 4 right" gets 3/4 of the points.
@@ -182,6 +183,8 @@ def _mapping(k: dict, value):
     if not isinstance(value, dict):
         return "invalid", (f"Answer with a dictionary from each item ({', '.join(repr(x) for x in want)}) to one of "
                            f"{', '.join(repr(x) for x in labels)}; you gave {_show(value)}.")
+    # item keys are codes such as "tx": "TX" or " Tx " name the same item
+    value = {k.strip().lower() if isinstance(k, str) else k: v for k, v in value.items()}
     missing = [x for x in want if x not in value or _is_blank(value[x])]
     if missing:
         return "invalid", f"Label every item; still missing: {', '.join(repr(x) for x in missing)}."
@@ -214,8 +217,11 @@ def _prediction(k: dict, value):
     labels = k["labels"]
     if not isinstance(value, str) or value.strip().lower() not in labels:
         return "invalid", f"Commit a prediction: one of {', '.join(repr(x) for x in labels)}; you gave {_show(value)}."
-    return "correct", ("Prediction recorded. Now run the reveal cell below and compare; a wrong prediction "
-                       "costs nothing, the point is to notice what surprised you.")
+    # "recorded", not "correct": the check cannot know whether the prediction is right (the
+    # reveal says that), so it must not tell a wrong prediction "Right."; it earns full credit
+    return "recorded", (f"You predicted {value.strip().lower()!r}. Now run the reveal cell below; it says "
+                        "whether your prediction matched. A wrong prediction costs nothing: the point is to "
+                        "notice what surprised you."), 1.0
 
 
 _KINDS = {"choice": _choice, "multi": _multi, "label": _label, "number": _number_check, "codes": _codes,

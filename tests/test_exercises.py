@@ -113,7 +113,7 @@ def test_data_answers_match_the_shipped_tables():
     ("01", "q5", "3", "invalid", "number without quotes"),
     ("01", "q5", 7, "incorrect", "only the rows"),
     ("01", "q6", "perhaps", "invalid", "Commit a prediction"),
-    ("01", "q6", "allowed", "correct", "Prediction recorded"),
+    ("01", "q6", "allowed", "recorded", "Prediction recorded"),
     ("01", "q7", "not allowed", "incorrect", "California"),
     ("02", "q2", {"patrol": "tfm"}, "invalid", "still missing"),
     ("02", "q2", {"patrol": "jem", "serve": "wso", "screen": "jem"}, "incorrect", "routine policing"),
@@ -281,7 +281,7 @@ def test_checker_scores_collected_answers_and_says_why():
     cells = _submission(ex1, {"q1": 'raise ValueError("oops")\nq1 = "b"'})["cells"]
     raised = next(i for i, c in enumerate(cells) if "raise ValueError" in _src(c))
     answers = {"q2": "d", "q3": ["a", "d"], "q4": ("CA", "CO", "CT", "IL", "MA", "ME", "NJ", "NY", "OR", "WA"),
-               "q5": "3", "q7": "Depends"}
+               "q5": "3", "q7": "Required"}
     result = {"answers": {k: encode(v) for k, v in answers.items()}, "errors": {str(raised): "ValueError: oops"},
               "timeouts": [], "collected": True}
     out = checker.check(mat, result, cells)

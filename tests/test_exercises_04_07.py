@@ -100,14 +100,16 @@ def test_exercise_07_answers_match_the_profile():
 
 @pytest.mark.parametrize("ex, q, value, status, words", [
     ("04", "q1", "a", "incorrect", "request"),
-    ("04", "q2", "b", "incorrect", "Thanksgiving"),
+    ("04", "q2", "b", "incorrect", "Martin Luther King Jr. Day"),
+    ("04", "q2", "a", "incorrect", "from booking"),
     ("04", "q2", "d", "incorrect", "5 U.S.C. 6103"),
     ("04", "q3", {"clock_hours": 48, "days_not_counted": 3}, "incorrect", "clock_hours"),
     ("04", "q3", {"clock_hours": "120"}, "invalid", "still missing"),
     ("04", "q4", {"tx": "required", "ca": "prohibited", "pa": "required", "fl": "unsettled"}, "incorrect",
      "federal baseline"),
+    ("04", "q4", {"TX": "required", "Ca": "prohibited", " pa ": "permitted", "FL": "unsettled"}, "correct", ""),
     ("04", "q5", "maybe", "invalid", "Commit a prediction"),
-    ("04", "q5", "prohibited", "correct", "Prediction recorded"),
+    ("04", "q5", "prohibited", "recorded", "Prediction recorded"),
     ("04", "q7", "permitted", "incorrect", "federal baseline"),
     ("04", "q9", "a", "incorrect", "otherwise be released"),
     ("04", "q10", ["FL", "NC"], "incorrect", "Give exactly 5"),
@@ -146,3 +148,11 @@ def test_every_wrong_option_of_04_07_has_its_own_explanation():
                 assert wrong <= set(entry.get("feedback", {})), f"{ex} {q}: an option lacks feedback"
             if entry["kind"] == "mapping":
                 assert set(entry["answer"]) <= set(entry.get("feedback", {})), f"{ex} {q}: an item lacks feedback"
+
+
+def test_a_prediction_is_recorded_never_called_right():
+    # issue 13: the check cannot know whether a prediction is right; the reveal says so
+    for ex, q, value in (("04", "q5", "required"), ("04", "q12", "not allowed"), ("03", "q9", "depends")):
+        fb = check(ex, q, value)
+        assert fb.status == "recorded" and fb.correct and fb.fraction == 1.0
+        assert "Right" not in fb.text() and "Prediction recorded" in fb.text() and "reveal" in fb.message

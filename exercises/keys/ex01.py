@@ -103,28 +103,30 @@ KEY = {
     "q6": {
         "kind": "prediction",
         "var": "q6_prediction",
-        "labels": ["allowed", "not allowed", "depends"],
-        "form": 'Write "allowed", "not allowed" or "depends".',
+        "labels": ["allowed", "not allowed", "required", "depends"],
+        "form": 'Write "allowed", "not allowed", "required" or "depends".',
         "section": f"{L}, sections 4 and 6",
         "sources": [],
     },
     "q7": {
         "kind": "label",
-        "labels": ["allowed", "not allowed", "depends"],
-        "form": 'Write "allowed", "not allowed" or "depends".',
-        "answer": "depends",
-        "explanation": ("Texas SB 4 requires jails to comply with detainers, and the Fifth Circuit upheld that "
-                        "mandate on its face (City of El Cenizo v. Texas). But each hold is still a new seizure that "
-                        "needs probable cause (Miranda-Olivares; Gonzalez v. ICE) and is capped at 48 hours "
-                        "(8 C.F.R. 287.7), so the explorer says it depends on the detainer's basis and the length "
-                        "of the hold."),
+        "labels": ["allowed", "not allowed", "required", "depends"],
+        "form": 'Write "allowed", "not allowed", "required" or "depends".',
+        "answer": "required",
+        "explanation": ("Federal law makes a detainer a request (8 C.F.R. 287.7), so on its own the hold would be "
+                        "allowed, not required. Texas law goes further: SB 4 (2017) requires a jail holding someone "
+                        "subject to a detainer to comply with it, and the Fifth Circuit upheld that mandate on its face "
+                        "(City of El Cenizo v. Texas, 2018). Each hold is still a new seizure that courts elsewhere "
+                        "have said needs probable cause (Miranda-Olivares, D. Or. 2014)."),
         "feedback": {
-            "allowed": ("State law requires compliance (SB 4; El Cenizo), but the Fourth Amendment still governs "
-                        "each hold, so the explorer does not give a flat 'allowed'."),
-            "not allowed": ("That is California's answer (SB 54). Texas requires compliance with detainers "
+            "allowed": ("That is the federal baseline alone (a detainer is a request). The state step changes it: "
+                        "Texas SB 4 requires compliance."),
+            "not allowed": ("That is California's answer (Gov't Code 7284.6(a)(1)(B)). Texas requires compliance "
                             "(SB 4, upheld in El Cenizo)."),
+            "depends": ("Every fact this answer could turn on is set here (a detainer, release due, a jail), so "
+                        "the explorer gives no branches: Texas SB 4 requires compliance."),
         },
-        "section": f"{L}, sections 4 and 6; explorer in section 8",
+        "section": f"{L}, sections 4 and 6",
         "sources": ["tx_sb4_2017", "case_el_cenizo_2018", "case_miranda_olivares_2014", "cfr_8_287_7"],
     },
 }

@@ -118,4 +118,30 @@ KEY = {
         "sources": ["cnn_ice_red_blue_states_2025_08", "ppi_ice_jails_update_20251215", "case_galarza_2014",
                     "ca_sb54_2017", "il_trust_act_2017"],
     },
+    "q9": {
+        "kind": "prediction",
+        "var": "q9_prediction",
+        "labels": ["allowed", "not allowed", "required", "depends"],
+        "form": 'Write "allowed", "not allowed", "required" or "depends".',
+        "section": f"{L}, section 2 (The stop and the arrest)",
+        "sources": [],
+    },
+    "q10": {
+        "kind": "label",
+        "labels": ["charge", "custody", "location", "person"],
+        "form": 'Write "charge", "custody", "location" or "person".',
+        "answer": "charge",
+        "explanation": ("New Jersey's Immigrant Trust Directive (AG Directive 2018-6, revised 2019) lets officers ask "
+                        "about immigration status only when that is necessary to investigate a serious (indictable) "
+                        "offense, so the answer turns on what the driver is suspected of or charged with; the "
+                        "branches table gives the answer for each charge."),
+        "feedback": {
+            "custody": "The driver is already stopped in every branch; the directive's test is the offense.",
+            "location": "The stop is at the roadside in every branch; the directive's test is the offense.",
+            "person": ("The directive limits the question itself, whoever the driver turns out to be; its test is "
+                       "the offense under investigation."),
+        },
+        "section": f"{L}, section 5 (States that restrict cooperation)",
+        "sources": ["nj_ag_dir_2018_6"],
+    },
 }

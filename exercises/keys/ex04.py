@@ -36,23 +36,24 @@ KEY = {
         "kind": "choice",
         "form": 'Write one letter in quotes, e.g. q2 = "c".',
         "options": {
-            "a": "Thursday 26 November 2026, 09:00",
-            "b": "Friday 27 November 2026, 17:00",
-            "c": "Monday 30 November 2026, 17:00",
-            "d": "Tuesday 1 December 2026, 17:00",
+            "a": "Saturday 16 January 2027, 09:00",
+            "b": "Sunday 17 January 2027, 17:00",
+            "c": "Wednesday 20 January 2027, 17:00",
+            "d": "Tuesday 19 January 2027, 17:00",
         },
         "answer": "c",
-        "explanation": ("The clock starts at release (Wednesday 17:00). Wednesday gives 7 countable hours; Thursday 26 "
-                        "November is Thanksgiving, a federal holiday under 5 U.S.C. 6103; Friday gives 24 (31 in "
-                        "all); Saturday and Sunday do not count (8 C.F.R. 287.7(d)); Monday's first 17 hours make 48, "
-                        "so the hold must end by Monday 30 November, 17:00."),
+        "explanation": ("The clock starts at release (Friday 15 January, 17:00), not at booking. Friday gives 7 "
+                        "countable hours; Saturday and Sunday do not count (8 C.F.R. 287.7(d)); Monday 18 January is "
+                        "Martin Luther King Jr. Day, a federal holiday under 5 U.S.C. 6103; Tuesday gives 24 (31 in "
+                        "all); Wednesday's first 17 hours make 48, so the hold must end by Wednesday 20 January, "
+                        "17:00."),
         "feedback": {
             "a": ("That counts 48 clock hours from booking. The window starts when the person would otherwise be "
-                  "released (bail posted Wednesday 17:00), and it skips Saturdays, Sundays and holidays."),
+                  "released (bail posted Friday 17:00), and it skips Saturdays, Sundays and holidays."),
             "b": ("That is 48 clock hours after release. 8 C.F.R. 287.7(d) excludes Saturdays, Sundays and "
-                  "holidays, and Thanksgiving (Thursday 26 November) is a federal holiday."),
-            "d": ("That also skips Friday 27 November. The day after Thanksgiving is not one of the federal "
-                  "holidays of 5 U.S.C. 6103, which the lesson's clock uses for 'holidays'."),
+                  "holidays, and Monday 18 January is Martin Luther King Jr. Day."),
+            "d": ("That skips the weekend but counts Monday 18 January, Martin Luther King Jr. Day, one of the "
+                  "federal holidays of 5 U.S.C. 6103, which the lesson's clock uses for 'holidays'."),
         },
         "section": f"{L}, section 3 (The 48-hour clock)",
         "sources": ["cfr_8_287_7", "usc_5_6103"],
@@ -153,11 +154,12 @@ KEY = {
         "kind": "numbers",
         "form": 'Write a dictionary of numbers, e.g. q8 = {"clock_hours": 50, "days_not_counted": 1}.',
         "answer": {"clock_hours": 96, "days_not_counted": 2},
-        "explanation": ("For a release due Friday 27 November 2026 at 17:00 the timeline draws Saturday and Sunday as "
+        "explanation": ("For a release due Friday 27 November 2026 at 17:00 the timeline marks Saturday and Sunday as "
                         "not counted, and the sentence under it says the 48 countable hours end Tuesday 1 December, "
                         "17:00, 96 hours of clock time later."),
         "hint": ("Set the explorer's Release day to Fri 27 Nov 2026 and Release hour to 17, then read the sentence under "
-                 "the timeline and count the grey dotted pieces."),
+                 "the timeline; clock_segments(\"2026-11-27 17:00\") lists each day's piece, and the days with "
+                 "counted == False are the ones that do not count."),
         "section": f"{L}, section 5 (Try it: the detainer explorer)",
         "sources": ["cfr_8_287_7", "usc_5_6103"],
     },
@@ -196,5 +198,34 @@ KEY = {
                  "state_code values."),
         "section": f"{L}, section 5 (States that require compliance, states that limit it)",
         "sources": ["fl_ch908_2024", "la_rs_33_81", "ia_code_27a", "nc_hb318_2025", "nj_ag_dir_2018_6"],
+    },
+    "q12": {
+        "kind": "prediction",
+        "var": "q12_prediction",
+        "labels": ["allowed", "not allowed", "required", "depends"],
+        "form": 'Write "allowed", "not allowed", "required" or "depends".',
+        "section": f"{L}, section 5 (Try it: one detainer, three states)",
+        "sources": [],
+    },
+    "q13": {
+        "kind": "label",
+        "labels": ["federal", "agreement", "state", "constitutional"],
+        "form": 'Write "federal", "agreement", "state" or "constitutional".',
+        "answer": "constitutional",
+        "explanation": ("North Carolina's statute would require the hold (G.S. 162-62(b1)), but a U.S. citizen cannot "
+                        "be held on civil immigration authority: the Third Circuit let a citizen held on a detainer sue "
+                        "the county (Galarza v. Szalczyk, 2014), and ICE's own Directive 16001.2 requires officers to "
+                        "investigate any sign of citizenship. That limit comes last in the chain and overrides the "
+                        "state step."),
+        "feedback": {
+            "federal": ("The federal steps only describe the detainer and the warrant; the answer changes at the "
+                        "last step, the constitutional limit on holding a citizen."),
+            "agreement": ("The 287(g) agreement lets the officer act for ICE; it does not decide this. The last step, "
+                          "the constitutional limit on holding a citizen, does."),
+            "state": ("North Carolina's law is the step that would require the hold; a later step overrides it for "
+                      "a U.S. citizen."),
+        },
+        "section": f"{L}, section 4 (The courts: a request, and a new seizure)",
+        "sources": ["nc_gs_162_62", "case_galarza_2014", "ice_16001_2_2015"],
     },
 }
