@@ -213,6 +213,29 @@ CASES = [
     # ---- holds: mandates ----
     # Tex. Code Crim. Proc. art. 2.251(a) (SB 4, 2017): comply with the detainer request
     c("tx_hold_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="hold_past_release", paperwork=DET),
+    # Tex. Code Crim. Proc. art. 2.251(a)(1): "comply with, honor, and fulfill any request made in the detainer
+    # request"; the I-247A asks for notice before release and custody until ICE takes the person
+    c("tx_detainer_requests_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="notify_release",
+      paperwork=DAW),
+    c("tx_detainer_requests_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="transfer_to_ice",
+      paperwork=DET),
+    # W. Va. Code 15-16-1(3) (a detainer comes "along with a warrant"); 15-16-3(a)(3): "comply with the requests
+    # made in the immigration detainer to the extent required by law"
+    c("wv_detainer_required", "required", "wv_15_16_3", state="WV", actor=L, action="hold_past_release", paperwork=DAW),
+    c("wv_detainer_required", "required", "wv_15_16_3", state="WV", actor=L, action="notify_release", paperwork=DAW),
+    # Nash v. Mikesell, 2024 COA 68, summary: officers "are prohibited from arresting and detaining individuals
+    # otherwise eligible for release ... on the basis of a civil immigration detainer" (C.R.S. 24-76.6-101(1))
+    c("co_287g_nash", "not allowed", "case_nash_2024 co_crs_24_76_6_102", state="CO", actor="jem", action="civil_arrest",
+      location=J, paperwork=("admin_warrant",), custody="release_due"),
+    c("co_287g_nash", "depends", "case_nash_2024",
+      {"fact": "custody", "branches": {"free": "allowed", "stopped": "allowed", "pending_charges": "allowed",
+                                       "bail_posted": "not allowed", "release_due": "not allowed",
+                                       "sentence_completed": "not allowed"}},
+      state="CO", actor="jem", action="civil_arrest", location=J, paperwork=("admin_warrant",)),
+    # 5 ILCS 805/15 as amended by P.A. 102-234 (2021): no answering an immigration agent's "inquiry or request for
+    # information regarding any individual in the agency's custody"; status stays shareable (805/5, 8 U.S.C. 1373)
+    c("il_custody_info", "not allowed", "il_5ilcs805", state="IL", actor=L, action="share_personal_info",
+      custody="release_due", paperwork=("none",)),
     # art. 2.251(b): duty does not apply on proof of lawful immigration status
     c("tx_hold_proof_of_status", "allowed", "tx_ccp_2_251 cfr_287_7a", state="TX", actor=L, action="hold_past_release",
       paperwork=DET, person="lpr"),
