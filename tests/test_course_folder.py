@@ -42,3 +42,9 @@ def test_open_says_plainly_when_the_folder_cannot_be_written(tmp_path):
     run = _open(blocker / "course")
     assert run.returncode == 1
     assert "cannot write the course folder" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_open_passes_allow_root_to_jupyterlab_only_when_asked(tmp_path):
+    plain = _open(tmp_path / "a").stdout.strip().splitlines()[-1]
+    root = _open(tmp_path / "b", "--allow-root").stdout.strip().splitlines()[-1]
+    assert "--allow-root" not in plain and root.endswith("--allow-root")

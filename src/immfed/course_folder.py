@@ -36,12 +36,14 @@ def prepare_course_folder(folder: str | Path) -> list[str]:
     return lines
 
 
-def jupyterlab_command(folder: Path, open_browser: bool = True) -> list[str]:
+def jupyterlab_command(folder: Path, open_browser: bool = True, allow_root: bool = False) -> list[str]:
     """JupyterLab rooted at the course folder, opening the first lesson."""
     cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", "--ServerApp.ip=127.0.0.1",
            FIRST_LESSON]
     if not open_browser:
         cmd.append("--no-browser")
+    if allow_root:
+        cmd.append("--allow-root")
     return cmd
 
 
@@ -56,7 +58,7 @@ def _open(args) -> int:
     for line in lines:
         print(line)
     print(f"Course folder: {folder} (lessons/ and your exercises/)")
-    cmd = jupyterlab_command(folder, open_browser=not args.no_browser)
+    cmd = jupyterlab_command(folder, open_browser=not args.no_browser, allow_root=args.allow_root)
     if args.dry_run:
         print(" ".join(cmd))
         return 0
@@ -73,4 +75,6 @@ def add_commands(sub) -> None:
                    help=f"your course folder (default: {DEFAULT_FOLDER})")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     p.add_argument("--dry-run", action="store_true", help="copy, then print the JupyterLab command instead of running it")
+    # JupyterLab refuses to start as root unless told to (containers and some lab machines run as root)
+    p.add_argument("--allow-root", action="store_true", help="let JupyterLab run as the root user")
     p.set_defaults(func=_open)
