@@ -46,7 +46,7 @@ BARE_STACK = "pandas, plotly.graph_objects, ipywidgets, anywidget"
 
 ALL_TOOLS = ", ".join(f"immfed.widgets.{m}" for m in sorted({
     "actors", "authority", "detainers", "glossary", "models", "operations", "pipeline", "profile", "quiz",
-    "state_policies"}))
+    "scenario", "state_policies"}))
 
 
 def time_import(module: str = "immfed.widgets", repeats: int = 5) -> float:
