@@ -213,6 +213,11 @@ CASES = [
     # ---- holds: mandates ----
     # Tex. Code Crim. Proc. art. 2.251(a) (SB 4, 2017): comply with the detainer request
     c("tx_hold_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="hold_past_release", paperwork=DET),
+    # A.R.S. 11-1051(B): "where reasonable suspicion exists that the person is an alien and is unlawfully present
+    # ... a reasonable attempt shall be made, when practicable, to determine the immigration status"
+    c("az_status_check_required", "depends", "az_ars_11_1051b",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="AZ", actor=L, action="ask_status", location="roadside", custody="stopped"),
     # Tex. Code Crim. Proc. art. 2.251(a)(1): "comply with, honor, and fulfill any request made in the detainer
     # request"; the I-247A asks for notice before release and custody until ICE takes the person
     c("tx_detainer_requests_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="notify_release",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from immfed.law.facts import FACT_VALUES, PAPERWORK_CASES, UNKNOWN, check_facts
+from immfed.law.facts import FACT_VALUES, FACT_WORDS, PAPERWORK_CASES, UNKNOWN, check_facts
 from immfed.law.rules import Rule, all_rules, in_force
 
 
@@ -113,7 +113,8 @@ def _run(cands, facts) -> Analysis:
                                  first.steps[-1].authority_ids, first.steps[-1].rule_id))
             return Analysis(first.answer, done, [], first.deciding_fact, first.branches, first.branch_steps,
                             branch_facts=first.branch_facts)
-        steps = steps + [Step(rule.level, f"This turns on the {fact.replace('_', ' ')}, which was not given. "
+        what = FACT_WORDS.get(fact, f"the {fact.replace('_', ' ')}")
+        steps = steps + [Step(rule.level, f"This turns on {what}, which was not given. "
                               + rule.explanation, rule.authority_ids, rule.rule_id)]
         return Analysis("depends", steps, [], fact, {k: s.answer for k, s in subs.items()},
                         {k: s.steps for k, s in subs.items()},

@@ -99,10 +99,29 @@ FACT_VALUES: dict[str, tuple[str, ...]] = {
     # escape before a warrant can be obtained (8 U.S.C. 1357(a)(2)). It is a judgment on the
     # scene, so a warrantless civil arrest is always shown with both branches.
     "likely_to_escape": ("yes", "no"),
+    # Not a user fact either: whether the officer has reasonable suspicion that the person is a
+    # noncitizen unlawfully present, the trigger of Arizona's status-check duty (A.R.S.
+    # 11-1051(B)). It is a judgment on the scene, so such a rule always shows both branches.
+    "suspects_unlawful_presence": ("yes", "no"),
 }
 
-INTERNAL_FACTS: tuple[str, ...] = ("state_arrest_law", "likely_to_escape")
+INTERNAL_FACTS: tuple[str, ...] = ("state_arrest_law", "likely_to_escape", "suspects_unlawful_presence")
 """Facts the course never asks the user for; answers that need them are always "depends"."""
+
+# How a sentence names each fact the answer can turn on ("It depends on ...").
+FACT_WORDS = {
+    "paperwork": "what paperwork ICE or a court sent",
+    "charge": "the charge",
+    "location": "where it happens",
+    "consent": "who consented",
+    "custody": "the custody situation",
+    "state_arrest_law": "whether state law gives local officers the power to make this arrest or hold "
+                        "(an open question the course has not settled state by state)",
+    "likely_to_escape": "whether the officer has reason to believe the person is likely to escape before a "
+                        "warrant can be obtained",
+    "suspects_unlawful_presence": "whether the officer reasonably suspects the person is a noncitizen "
+                                  "unlawfully present",
+}
 
 NO_BRANCH_FACTS: tuple[str, ...] = ("person",)
 """Facts whose "unknown" is a value of its own, not a gap to branch on."""

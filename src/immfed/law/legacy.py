@@ -9,7 +9,7 @@ is the engine's answer in their own words.
 from __future__ import annotations
 
 from immfed.law.engine import Analysis, evaluate
-from immfed.law.facts import ACTIONS as ENGINE_ACTIONS, check_facts
+from immfed.law.facts import ACTIONS as ENGINE_ACTIONS, FACT_WORDS, check_facts
 from immfed.law.rules import all_rules
 
 # Old authority action -> (engine action, facts its wording fixes). Everything else stays
@@ -70,17 +70,6 @@ def detainer_question(state: str, request: str, custody: str) -> Analysis:
     return result
 
 
-FACT_WORDS = {
-    "paperwork": "what paperwork ICE or a court sent",
-    "charge": "the charge",
-    "location": "where it happens",
-    "consent": "who consented",
-    "custody": "the custody situation",
-    "state_arrest_law": "whether state law gives local officers the power to make this arrest or hold "
-                        "(an open question the course has not settled state by state)",
-    "likely_to_escape": "whether the officer has reason to believe the person is likely to escape before a "
-                        "warrant can be obtained",
-}
 
 
 def depends_sentence(result: Analysis, words: dict | None = None) -> str:
