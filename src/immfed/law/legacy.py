@@ -107,28 +107,26 @@ def reasons(result: Analysis, words: dict | None = None) -> list[str]:
     return first + rest
 
 
-def law_ids(result: Analysis) -> list[str]:
-    """Ids of the state_laws rows behind the rules used (in any branch)."""
+def _rules_used(result: Analysis):
+    """The rules behind every step of the answer and of its branches, in order, once each."""
     by_id = {r.rule_id: r for r in all_rules()}
     steps = list(result.steps) + [s for b in result.branch_steps.values() for s in b]
-    out: list[str] = []
+    seen = set()
     for s in steps:
         rule = by_id.get(s.rule_id)
-        if rule and rule.law_id and rule.law_id not in out:
-            out.append(rule.law_id)
-    return out
+        if rule and rule.rule_id not in seen:
+            seen.add(rule.rule_id)
+            yield rule
+
+
+def law_ids(result: Analysis) -> list[str]:
+    """Ids of the state_laws rows behind the rules used (in any branch)."""
+    return list(dict.fromkeys(r.law_id for r in _rules_used(result) if r.law_id))
 
 
 def rule_source_ids(result: Analysis) -> list[str]:
     """Sources of the rules used (in any branch)."""
-    by_id = {r.rule_id: r for r in all_rules()}
-    steps = list(result.steps) + [s for b in result.branch_steps.values() for s in b]
-    out: list[str] = []
-    for s in steps:
-        rule = by_id.get(s.rule_id)
-        if rule and rule.source_id not in out:
-            out.append(rule.source_id)
-    return out
+    return list(dict.fromkeys(r.source_id for r in _rules_used(result)))
 
 
 def rule_ids(result: Analysis) -> list[str]:
