@@ -19,7 +19,7 @@ from html import escape
 
 import pandas as pd
 
-from immfed.data import cite, load
+from immfed.data import catalog, cite, load
 from immfed.data.states import ALL_CODES
 
 from .choices import check_choice
@@ -99,25 +99,42 @@ def operations_frame(roles=None, states=None) -> pd.DataFrame:
     accepted_states = states_in_table()
     for code in states or []:
         check_choice(code, accepted_states, "state")
-    ops = load("operations").sort_values(["start", "operation_id"]).reset_index(drop=True)
+    ops = _enriched_operations()
     if roles is not None:
         ops = ops[ops["local_role"].isin(roles)]
     if states is not None:
         ops = ops[ops["state_code"].isin(states)]
-    counts = load("operation_arrests").sort_values(["as_of", "reported_by"])
+    return ops.reset_index(drop=True).copy()  # a copy: callers may change it, the cache must not
+
+
+_ENRICHED: dict = {}
+
+
+def _enriched_operations() -> pd.DataFrame:
+    """Every operation, oldest first, with its y-axis label and latest arrest figure. Built
+    once per loaded copy of the two tables (a redraw only filters it), and rebuilt when
+    the data is reloaded, e.g. after a refresh."""
+    # load() hands out fresh copies, so the cache is keyed on the catalog, which
+    # immfed.data.reset() replaces whenever the data is reloaded
+    cat = catalog()
+    if _ENRICHED.get("catalog") is cat:
+        return _ENRICHED["frame"]
+    ops_table, counts_table = load("operations"), load("operation_arrests")
+    ops = ops_table.sort_values(["start", "operation_id"]).reset_index(drop=True)
+    counts = counts_table.sort_values(["as_of", "reported_by"])
     latest, n = {}, counts["operation_id"].value_counts()
     for _, r in counts.iterrows():
         latest[r["operation_id"]] = _count_text(r)
-    ops = ops.copy()
     ops["label"] = pd.Series([short_label(n, c) for n, c in zip(ops["name"], ops["state_code"])],
                              index=ops.index, dtype="object")
-    # two operations must never share a y-axis row
+    # two operations must never share a y-axis row, whatever the filter
     dup = ops["label"].duplicated(keep=False)
     if dup.any():
         ops.loc[dup, "label"] = ops.loc[dup, "label"] + " " + ops.loc[dup, "operation_id"]
     ops["latest_count"] = ops["operation_id"].map(latest).astype("string")
     ops["n_counts"] = ops["operation_id"].map(n).fillna(0).astype(int)
-    return ops.reset_index(drop=True)
+    _ENRICHED.update(catalog=cat, frame=ops)
+    return ops
 
 
 def _count_text(r) -> str:
