@@ -94,8 +94,9 @@ def command(workdir: Path, argv: list[str], hide: list[Path] = ()) -> list[str]:
             continue  # already replaced by the private /tmp
         cmd += ["--tmpfs", str(path)]
     # Mount back, read-only, what the interpreter needs from inside a hidden folder, but never
-    # a folder that contains a hidden one (that would undo the hiding).
-    for path in _rebound(hidden):
+    # a folder that contains a hidden one (that would undo the hiding). The private /tmp
+    # counts as hidden too: a checkout and its virtual environment may live under /tmp.
+    for path in _rebound([*hidden, Path("/tmp").resolve()]):
         cmd += ["--ro-bind", str(path), str(path)]
     cmd += ["--dir", HOME_INSIDE, "--bind", str(workdir), INSIDE, "--chdir", INSIDE, "--clearenv",
             "--setenv", "HOME", HOME_INSIDE, "--setenv", "PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin",
