@@ -218,6 +218,10 @@ CASES = [
     c("az_status_check_required", "depends", "az_ars_11_1051b",
       {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
       state="AZ", actor=L, action="ask_status", location="roadside", custody="stopped"),
+    # A.R.S. 11-1051(B): "Any person who is arrested shall have the person's immigration status determined before
+    # the person is released" (text quoted in Ariz. AG Op. I16-010)
+    c("az_status_check_arrested", "required", "az_ars_11_1051b", state="AZ", actor=L, action="ask_status",
+      location=J, custody="pending_charges"),
     # Tex. Code Crim. Proc. art. 2.251(a)(1): "comply with, honor, and fulfill any request made in the detainer
     # request"; the I-247A asks for notice before release and custody until ICE takes the person
     c("tx_detainer_requests_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="notify_release",
