@@ -227,3 +227,13 @@ def test_the_map_chart_is_made_when_its_tab_first_opens():
     ex.tabs.selected_index = TABS.index("Map by state")
     (chart,) = mapping.children[2].children
     assert isinstance(chart, BaseFigureWidget) and "2025-07-18" in chart.layout.title.text
+
+
+def test_the_september_2026_sheet_counts_are_not_flagged_as_incomparable():
+    # Both 2,466 (8 Sep) and 2,510 (16 Sep) are raw rows of ICE's sheet: the Deportation Data
+    # Project's check "active agreements == newest sheet rows" passes at 2,510 (issue 12), so
+    # the chart must not tell students to discount that step.
+    from immfed.widgets.models import timeline_figure_data
+
+    notes = timeline_figure_data("agreements", "all")["notes"]
+    assert not any(n.startswith("2026-09-16") for n in notes), notes

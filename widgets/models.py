@@ -90,8 +90,6 @@ def _flags(row) -> list[str]:
                      + (" only)" if row["date_precision"] != "day" else "; day approximate)"))
     if "lower bound" in low or "'over " in low or "more than" in low:
         flags.append("lower bound (the source says 'over' or 'more than')")
-    if str(row["source_id"]).startswith("deportationdata"):
-        flags.append("different cleaning rules from the other ICE-sheet counts; do not read the step as growth")
     return flags
 
 
