@@ -53,7 +53,8 @@ DEFAULT_NOTES = {
     "match": "Illustrative, not sourced.",
     "detainer": "Illustrative, not sourced.",
     "held": ("Illustrative, not sourced. Law sets the ceiling in some states: California and Illinois "
-             "bar holds on a detainer alone (try 0); Texas and Florida require compliance."),
+             "bar holds on a detainer alone (try 0); Texas requires compliance, and Florida does for a detainer "
+             "that comes with a warrant."),
     "custody": "Illustrative, not sourced.",
 }
 MAX_BOOKINGS = 1_000_000
