@@ -16,53 +16,10 @@ agree; editing this module inside a notebook cannot change a grade.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html import escape
-
+from immfed.exercises.feedback import Feedback
 from immfed.exercises.scoring import UNANSWERED, score_answer
-STATUS_SYMBOL = {"correct": "\u2714 Right.", "recorded": "\u2714 Prediction recorded.", "incorrect": "\u2716 Not yet.",
-                 UNANSWERED: "\u2026 Not answered yet.", "invalid": "\u26a0 Check the form of your answer."}
 
-
-@dataclass(frozen=True)
-class Feedback:
-    """The result of checking one answer: ``status`` is "correct", "incorrect",
-    "unanswered" or "invalid"; ``message`` says why in plain words; ``section`` names the
-    lesson section to reread; ``sources`` are source ids from ``sources.csv``."""
-
-    question: str
-    status: str
-    message: str
-    section: str = ""
-    sources: tuple[str, ...] = field(default_factory=tuple)
-    fraction: float = 0.0  # share of the question's points this answer earns when graded
-
-    @property
-    def correct(self) -> bool:
-        return self.status in ("correct", "recorded")
-
-    def text(self) -> str:
-        """The feedback as plain text (what a terminal or a grading log shows)."""
-        lines = [f"{self.question}: {STATUS_SYMBOL.get(self.status, self.status)} {self.message}"]
-        if self.section:
-            lines.append(f"Read: {self.section}.")
-        if self.sources:
-            lines.append("Sources: " + ", ".join(self.sources) + " (immfed.data.cite(id) gives each citation).")
-        return "\n".join(lines)
-
-    def __repr__(self) -> str:
-        return self.text()
-
-    def _repr_html_(self) -> str:
-        colour = {"correct": "#009E73", "recorded": "#0072B2", "incorrect": "#D55E00"}.get(self.status, "#E69F00")  # Okabe-Ito
-        parts = [f"<strong>{escape(self.question)}: {escape(STATUS_SYMBOL.get(self.status, self.status))}</strong> "
-                 f"{escape(self.message)}"]
-        if self.section:
-            parts.append(f"<br><em>Read:</em> {escape(self.section)}.")
-        if self.sources:
-            parts.append("<br><em>Sources:</em> " + ", ".join(f"<code>{escape(s)}</code>" for s in self.sources))
-        return (f'<div role="status" style="border-left:4px solid {colour};padding:4px 8px;margin:4px 0">'
-                + "".join(parts) + "</div>")
+__all__ = ["Feedback", "assert_ok", "check", "key"]
 
 
 def key(exercise: str, question: str) -> dict:

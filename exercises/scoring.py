@@ -83,7 +83,12 @@ def _choice(k: dict, value):
     if letter == k["answer"]:
         return "correct", k["explanation"]
     why = k.get("feedback", {}).get(letter, "")
-    return "incorrect", f'"{letter}" is not the best answer. {why}'.strip()
+    message = f'"{letter}" is not the best answer. {why}'.strip()
+    if k.get("reveal"):
+        # lesson self-checks are practice, not graded: say which option is right and why
+        right = k["answer"]
+        message += f' The answer is "{right}": {options[right]} {k["explanation"]}'
+    return "incorrect", message
 
 
 def _multi(k: dict, value):
@@ -239,7 +244,8 @@ def score_answer(entry: dict, value) -> Scored:
     """Score ``value`` against one answer-key ``entry``. Never raises for a student's answer:
     ``...`` or an empty value is "unanswered", an answer of the wrong type is "invalid"."""
     if _is_blank(value):
-        return Scored(UNANSWERED, f"Replace the ... with your answer. {entry.get('form', '')}".strip(), 0.0)
+        blank = entry.get("blank", "Replace the ... with your answer.")
+        return Scored(UNANSWERED, f"{blank} {entry.get('form', '')}".strip(), 0.0)
     try:
         status, message, *part = _KINDS[entry["kind"]](entry, value)
     except Exception as exc:  # noqa: BLE001 - an odd object must never show a traceback

@@ -118,7 +118,7 @@ def _drive_lesson(voila_url, browser, lesson) -> list[str]:
         quiz = page.locator(".immfed-quiz").first
         quiz.locator("input[type=radio]").first.check()
         quiz.locator("button", has_text="Check").click()
-        page.wait_for_function("el => /Correct|Not quite/.test(el.innerText)",
+        page.wait_for_function("el => /Right\.|Not yet\./.test(el.innerText)",
                                arg=quiz.element_handle(), timeout=15_000)
 
         ARTIFACTS.mkdir(exist_ok=True)

@@ -120,7 +120,7 @@ def test_lesson_runs_in_jupyterlab(lab, browser):
         quiz.scroll_into_view_if_needed()
         quiz.locator("input[type=radio]").first.check()
         quiz.locator("button", has_text="Check").click()
-        page.wait_for_function("el => /Correct|Not quite/.test(el.innerText)",
+        page.wait_for_function("el => /Right\.|Not yet\./.test(el.innerText)",
                                arg=quiz.element_handle(), timeout=15_000)
         assert _page_errors(errors) == [], errors
     finally:

@@ -1,33 +1,24 @@
 """Self-check questions with instant feedback, kept in the ``self_checks`` table.
 
-``check_answer`` is the pure part (tested without a browser); ``quiz`` is the view a
-lesson shows. Any answer a student can produce (nothing, a number, a letter, the option
-text, or something odd) gets a message, never a traceback.
+A self-check is scored by the same engine as the exercises
+(:func:`immfed.exercises.scoring.score_answer`): :func:`self_check_key` turns a table row
+into an answer-key entry of kind "choice", and the result is the course's one
+:class:`~immfed.exercises.feedback.Feedback` type. Unlike a graded exercise, a self-check
+names the right option when the answer is wrong. ``check_answer`` is the pure part (tested
+without a browser); ``quiz`` is the view a lesson shows. Any answer a student can produce
+(nothing, a number, a letter, the option text, or something odd) gets a message, never a
+traceback.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
-from immfed.data import cite, load
+from immfed.data import load
+from immfed.exercises.feedback import Feedback
+from immfed.exercises.scoring import score_answer
 
-
-@dataclass(frozen=True)
-class Feedback:
-    """The result of checking one answer.
-
-    ``status`` is "correct", "incorrect", "unanswered" or "invalid"; ``message`` says why
-    in plain words; ``citation`` is the source behind the explanation.
-    """
-
-    status: str
-    message: str
-    citation: str = ""
-
-    @property
-    def correct(self) -> bool:
-        return self.status == "correct"
+LETTERS = "abcdefghij"
 
 
 def question(question_id: str) -> dict:
@@ -50,22 +41,14 @@ def questions_for(lesson: int) -> list[str]:
     return list(table.loc[table["lesson"] == lesson, "question_id"])
 
 
-def _position(q: dict, choice) -> int | None:
-    """Turn a choice (1-based number, letter, or option text) into a 1-based position."""
-    options = q["options"]
-    if isinstance(choice, bool):
-        return None
-    if isinstance(choice, int):
-        return choice if 1 <= choice <= len(options) else None
-    if isinstance(choice, str):
-        text = choice.strip()
-        if len(text) == 1 and text.isalpha():
-            pos = ord(text.lower()) - ord("a") + 1
-            return pos if 1 <= pos <= len(options) else None
-        for i, opt in enumerate(options, start=1):
-            if text.casefold() == opt.casefold():
-                return i
-    return None
+def self_check_key(q: dict) -> dict:
+    """A self-check row (as :func:`question` returns it) as an answer-key entry of kind "choice"."""
+    options = {LETTERS[i]: opt for i, opt in enumerate(q["options"])}
+    feedback = {LETTERS[i]: text for i, text in enumerate(q["option_feedback"]) if text}
+    return {"kind": "choice", "options": options, "answer": LETTERS[int(q["answer"]) - 1],
+            "explanation": q["explanation"], "feedback": feedback, "reveal": True,
+            "section": q["section"], "sources": [q["source_id"]],
+            "blank": "Not answered yet: pick one of the options, then check."}
 
 
 def check_answer(question_id: str, choice) -> Feedback:
@@ -75,32 +58,19 @@ def check_answer(question_id: str, choice) -> Feedback:
     its text. ``None`` or an empty string counts as not answered.
     """
     q = question(question_id)
-    if choice is None or (isinstance(choice, str) and not choice.strip()):
-        return Feedback("unanswered", "Not answered yet: pick one of the options, then check.")
-    pos = _position(q, choice)
-    if pos is None:
-        letters = ", ".join(chr(ord("a") + i) for i in range(len(q["options"])))
-        return Feedback("invalid", f"Could not read {choice!r} as an answer. Give the option's letter "
-                                   f"({letters}), its number (1-{len(q['options'])}) or its exact text.")
-    citation = cite(q["source_id"])
-    specific = q["option_feedback"][pos - 1] if q["option_feedback"] else ""
-    if pos == q["answer"]:
-        return Feedback("correct", f"Correct. {q['explanation']}", citation)
-    right = q["options"][q["answer"] - 1]
-    lead = f"Not quite. {specific} " if specific else "Not quite. "
-    return Feedback("incorrect", f"{lead}The answer is \u201c{right}\u201d. {q['explanation']} "
-                                 f"Revisit: {q['section']}.", citation)
-
-
-_COLOURS = {"correct": "#009E73", "incorrect": "#D55E00", "unanswered": "#555555", "invalid": "#555555"}
-_ICONS = {"correct": "\u2714 ", "incorrect": "\u2718 ", "unanswered": "", "invalid": ""}
+    k = self_check_key(q)
+    if isinstance(choice, int) and not isinstance(choice, bool):
+        # the radio buttons hold positions; a position outside the list stays invalid
+        choice = LETTERS[choice - 1] if 1 <= choice <= len(q["options"]) else f"option {choice}"
+    scored = score_answer(k, choice)
+    shown = tuple(k["sources"]) if scored.status in ("correct", "incorrect") else ()
+    return Feedback("Self-check", scored.status, scored.message, k["section"] if scored.status == "incorrect" else "",
+                    shown, scored.fraction)
 
 
 def feedback_html(fb: Feedback) -> str:
-    """Feedback as HTML: a marked status line (not colour alone) and the citation."""
-    cite_html = f"<div style='font-size:0.9em'>Source: {escape(fb.citation)}</div>" if fb.citation else ""
-    return (f"<div role='status' style='border-left:4px solid {_COLOURS[fb.status]};padding-left:8px'>"
-            f"<strong>{_ICONS[fb.status]}</strong>{escape(fb.message)}{cite_html}</div>")
+    """Feedback as HTML: a marked status line (not colour alone) and the full citation."""
+    return fb.html(citations=True)
 
 
 def quiz(question_id: str):
