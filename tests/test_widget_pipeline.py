@@ -3,34 +3,38 @@ bad input gives clear messages and never a traceback."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from immfed.widgets import pipeline as pl
 
-TABLE = Path(__file__).resolve().parents[1] / "data" / "tables" / "pipeline_steps.csv"
 REGIMES = ["no_agreement", "jem", "wso", "tfm", "state_mandates", "state_restricts"]
 
-
-def _raw_rows(regime):
-    """Rows read straight from the CSV (independent of immfed.data), sorted by step."""
-    with TABLE.open(encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["regime"] == regime]
-    return sorted(rows, key=lambda r: int(r["step"]))
+# The path a booked person takes, typed from how the process works, not read from the table:
+# fingerprints taken at booking go to DHS, which reviews them (Secure Communities; 8 U.S.C. 1722);
+# ICE may then lodge a detainer asking for a hold of up to 48 hours (8 C.F.R. 287.7(a), (d)) and
+# take the person into custody at transfer.
+BOOKED = ["encounter", "arrest", "booking", "fingerprint_check", "ice_review", "detainer", "hold", "transfer",
+          "ice_custody"]
+EXPECTED_STAGES = {
+    "no_agreement": BOOKED,
+    "jem": BOOKED,
+    "wso": BOOKED,
+    "state_mandates": BOOKED,
+    # task-force officers arrest in the field under delegated power: no jail booking (8 U.S.C. 1357(g)(1))
+    "tfm": ["encounter", "arrest", "ice_review", "transfer", "ice_custody"],
+    # restricting states: no hold on the detainer, the person is released and ICE must arrest them itself
+    # (Cal. Gov't Code 7284.6(a)(1)(B); 5 ILCS 805/15(a))
+    "state_restricts": ["encounter", "arrest", "booking", "fingerprint_check", "ice_review", "detainer", "release",
+                        "transfer", "ice_custody"],
+}
 
 
 @pytest.mark.parametrize("regime", REGIMES)
-def test_steps_come_from_table_in_order(regime):
-    raw = _raw_rows(regime)
+def test_each_regime_follows_the_path_the_law_gives(regime):
     steps = pl.pipeline(regime)
-    assert len(raw) >= 4
-    assert list(steps["step"]) == [int(r["step"]) for r in raw] == list(range(1, len(raw) + 1))
-    assert list(steps["stage"]) == [r["stage"] for r in raw]
-    assert list(steps["who"]) == [r["who"] for r in raw]
-    # every path ends with the person in ICE custody
-    assert raw[-1]["stage"] == "ice_custody"
+    assert list(steps["stage"]) == EXPECTED_STAGES[regime]
+    assert list(steps["step"]) == list(range(1, len(EXPECTED_STAGES[regime]) + 1))
+    assert steps["who"].str.strip().astype(bool).all()
 
 
 def test_authority_names_come_from_authorities_table():
@@ -59,19 +63,13 @@ def test_unknown_regime_lists_accepted():
         assert key in str(err.value)
 
 
-def _expected(n, r):
-    # independent multiplication, in stage order
-    out = [float(n)]
-    for key in ["checked", "match", "detainer", "held", "custody"]:
-        out.append(out[-1] * r[key])
-    return out
-
-
 def test_funnel_is_multiplication():
+    # worked by hand: 2500 x 0.9 = 2250; x 0.3 = 675; x 0.6 = 405; x 0.75 = 303.75; x 0.8 = 243
     rates = {"checked": 0.9, "match": 0.3, "detainer": 0.6, "held": 0.75, "custody": 0.8}
     result = pl.funnel(2500, rates)
-    assert list(result.values()) == _expected(2500, rates)
-    assert list(result) == pl.STAGES
+    assert list(result) == ["Bookings", "Fingerprints checked by DHS", "ICE database match", "Detainer lodged",
+                            "Held or handed over at release", "Taken into ICE custody"]
+    assert [round(v, 6) for v in result.values()] == [2500, 2250, 675, 405, 303.75, 243]
 
 
 @pytest.mark.parametrize("n,rates,needle", [
@@ -133,8 +131,8 @@ def test_slider_change_updates_figure_exactly(view):
     c["detainer"].value = 0.6
     c["held"].value = 0.25
     c["custody"].value = 0.8
-    r = {k: c[k].value for k in pl.RATE_KEYS}
-    assert list(view.figure.data[0].x) == _expected(4000, r)
+    # by hand: 4000 x 0.95 = 3800; x 0.35 = 1330; x 0.6 = 798; x 0.25 = 199.5; x 0.8 = 159.6
+    assert [round(v, 6) for v in view.figure.data[0].x] == [4000, 3800, 1330, 798, 199.5, 159.6]
     before = view.outputs["summary"].value
     c["held"].value = 0.0  # e.g. a state that bars holds on detainers alone
     assert view.figure.data[0].x[-1] == 0.0
