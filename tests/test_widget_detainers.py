@@ -106,7 +106,7 @@ def test_every_in_force_detainer_law_is_covered_by_the_expectations():
     from immfed.law import in_force  # the course's one definition of "in force"
 
     live = laws[laws["mechanism"].isin(["detainer_limit", "detainer_mandate"])
-                & [in_force(st, eff) for st, eff in zip(laws["status"], laws["effective"])]]
+                & laws.apply(lambda r: in_force(r["status"], r["effective"]), axis=1)]
     assert set(live["state_code"]) == set(EXPECTED)
 
 
