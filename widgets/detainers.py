@@ -24,7 +24,7 @@ from html import escape
 import pandas as pd
 
 from immfed.data import load
-from immfed.data.states import ALL_CODES, STATES, TERRITORIES
+from immfed.data.states import ALL_CODES, STATES, TERRITORIES, state_code
 from immfed.widgets.choices import check_choice
 from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style, chart_title
@@ -106,8 +106,7 @@ class Assessment:
 
 
 def _state_code(state) -> str:
-    code = state.strip().upper() if isinstance(state, str) else state
-    return check_choice(code, ALL_CODES, "state (two-letter postal code)")
+    return state_code(state)
 
 
 def detainer_laws(state: str) -> pd.DataFrame:

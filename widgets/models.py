@@ -19,7 +19,7 @@ import pandas as pd
 
 from immfed.data import load
 from immfed.widgets.choices import check_choice
-from immfed.data.states import ALL_CODES, NAME_TO_CODE, TILE_GRID
+from immfed.data.states import ALL_CODES, TILE_GRID, state_code
 
 from .style import MODEL_COLOURS, MODEL_NAMES, PALETTE, apply_style, chart_title
 from .figures import figure_widget, redraw
@@ -244,17 +244,6 @@ def summary_sentence(kind: str, **kwargs) -> str:
 
 
 # -- 4. one state ----------------------------------------------------------------------
-
-def state_code(value) -> str:
-    """Turn a code ("tx") or name ("Texas") into a two-letter code, or raise ValueError."""
-    text = " ".join(str(value or "").split())
-    if text.upper() in ALL_CODES:
-        return text.upper()
-    if text.lower() in NAME_TO_CODE:
-        return NAME_TO_CODE[text.lower()]
-    raise ValueError(f"Unknown state {value!r}. Give a two-letter code or a name; accepted codes: "
-                     f"{', '.join(sorted(ALL_CODES))}.")
-
 
 def _count(value) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
