@@ -83,6 +83,7 @@ class Catalog:
             self._parsed[name] = table  # cache before FK checks so self-references work
             try:
                 self._check_foreign_keys(table, resource)
+                self._check_vocabularies(table, resource)
             except DataError:
                 del self._parsed[name]
                 raise
@@ -100,6 +101,24 @@ class Catalog:
                 if value is not None and value not in known:
                     raise DataError(f"'{value}' is not a {ref_field} in {target.file}",
                                     file=table.file, row=row_no, column=field)
+
+    def _check_vocabularies(self, table: ParsedTable, resource: dict) -> None:
+        # A field naming a vocabulary takes its allowed codes from vocabulary.csv, so each
+        # list of codes is written once (not as an enum here and a dict in the code).
+        for field in resource["schema"]["fields"]:
+            name = field.get("vocabulary")
+            if not name:
+                continue
+            vocab = self.parsed("vocabulary")
+            known = [row["code"] for row in vocab.rows if row["vocabulary"] == name]
+            if not known:
+                raise DataError(f"vocabulary '{name}' has no codes in {vocab.file}", file=table.file,
+                                row=0, column=field["name"])
+            for row_no, row in enumerate(table.rows, start=1):
+                value = row.get(field["name"])
+                if value is not None and value not in known:
+                    raise DataError(f"'{value}' is not a code of vocabulary '{name}' ({', '.join(known)})",
+                                    file=table.file, row=row_no, column=field["name"])
 
     def check(self) -> list[dict]:
         """Check every table; return one summary dict per table (name, rows, file).

@@ -5,40 +5,37 @@ from __future__ import annotations
 import pytest
 
 from immfed.data import cite, load
-from immfed.widgets import actors
-from immfed.widgets.actors import ACTOR_FACTS, ACTORS, actor_html, actor_profile, explore_actors
+from immfed.widgets.actors import ACTORS, actor_facts, actor_html, actor_profile, explore_actors
 
 # The actors the course promises to map (issue 3 / lesson 00), by id.
-KNOWN = set(load("sources")["source_id"])
 REQUIRED = {"ice", "ice_ero", "ice_hsi", "cbp", "sheriffs_jails", "police", "state_police", "prosecutors",
             "courts", "legislatures_governors", "advocates"}
 
 
-def test_every_fact_has_text_a_known_actor_aspect_and_a_resolving_source():
-    for fact in ACTOR_FACTS:
-        assert fact["actor"] in ACTORS
-        assert fact["aspect"] in actors.ASPECTS
-        assert fact["text"].strip()
-        assert fact["source_id"] in KNOWN, fact["source_id"]
-        assert cite(fact["source_id"]).strip()
+def test_facts_are_a_cited_table_with_a_known_actor_and_aspect():
+    facts = load("actor_facts")  # schema: actor and aspect are vocabulary codes, source_id a source
+    assert len(facts) >= 40
+    assert facts["text"].str.strip().astype(bool).all()
+    known = set(load("sources")["source_id"])
+    assert set(facts["source_id"]) <= known
+    assert set(actor_facts()["level"]) >= {"Federal", "Local", "State"}
 
 
 def test_every_promised_actor_is_present_and_has_a_sourced_role_or_power():
     assert REQUIRED <= set(ACTORS)
-    for actor in ACTORS:
-        aspects = {f["aspect"] for f in ACTOR_FACTS if f["actor"] == actor}
-        assert aspects & {"role", "power"}, actor
+    for actor in REQUIRED:
+        headings = set(actor_profile(actor)["sections"])
+        assert headings & {"What it is and what it does here", "Powers, and the authority behind them"}, actor
 
 
-def test_profile_collects_this_actors_sources_only():
+def test_courts_profile_cites_the_cases_and_not_the_agencies():
+    # Printz v. United States (1997) is the anti-commandeering case and Lunn v. Commonwealth (2017) the
+    # Massachusetts detainer case, so both belong to the courts; ICE's own pages do not
     profile = actor_profile("courts")
-    expected = []
-    for f in ACTOR_FACTS:
-        if f["actor"] == "courts" and f["source_id"] not in expected:
-            expected.append(f["source_id"])
-    assert sorted(profile["source_ids"]) == sorted(expected)
-    # Printz is the anti-commandeering case, so it must be among the courts' sources.
-    assert "case_printz_1997" in profile["source_ids"]
+    assert {"case_printz_1997", "case_lunn_2017"} <= set(profile["source_ids"])
+    assert "ice_about_page_2020" not in profile["source_ids"]
+    assert len(profile["source_ids"]) == len(set(profile["source_ids"]))  # each source listed once
+    assert profile["level"] == "Federal and state"
 
 
 def test_html_lists_each_source_with_its_citation():
