@@ -285,6 +285,13 @@ CASES = [
       state="CA", actor=L, action="notify_release"),
     # Cal. Gov't Code 7284.6(a)(1)(D): home or work address only if public
     c("ca_personal_info", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="share_personal_info"),
+    # Cal. Gov't Code 7283.1(a) (TRUTH Act): written consent form "in advance of any interview between ICE and an
+    # individual in local law enforcement custody regarding civil immigration violations"; note only, answer unchanged
+    c("ca_truth_interview_note", "allowed", "ca_gov_7283_1 ina_287g_10", state="CA", actor=L, action="interview_in_jail"),
+    # Cal. Gov't Code 7283.1(b): copy of any hold, notification or transfer request to the person; a release-date
+    # notice given to ICE goes to the person and their attorney or one designee as well; note only
+    c("ca_truth_notice_note", "allowed", "ca_gov_7283_1 ca_gov_7284_6", state="CA", actor=L, action="notify_release",
+      charge="serious_or_violent"),
     # 5 ILCS 805/10 (detainer includes request for notice of release), /15(a)
     c("il_no_notice", "not allowed", "il_5ilcs805", state="IL", actor=L, action="notify_release", paperwork=("notification_request",)),
     # ORS 181A.823(1)(c); 181A.826(2)(b)(A)
