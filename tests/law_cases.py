@@ -294,8 +294,14 @@ CASES = [
       charge="serious_or_violent"),
     # 5 ILCS 805/10 (detainer includes request for notice of release), /15(a)
     c("il_no_notice", "not allowed", "il_5ilcs805", state="IL", actor=L, action="notify_release", paperwork=("notification_request",)),
-    # ORS 181A.823(1)(c); 181A.826(2)(b)(A)
+    # ORS 181A.823(1)(c); 181A.826(2)(b)(A) ("custody status, release date ... or home or work address")
     c("or_no_info", "not allowed", "or_ors_181a", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
+    # ORS 181A.826(1): no public resources for "apprehending, arresting, detaining or holding individuals for
+    # immigration enforcement"; (2)(b) supporting or assisting a federal agency in it
+    c("or_no_transfer", "not allowed", "or_ors_181a", state="OR", actor=L, action="transfer_to_ice", paperwork=DAW),
+    # ORS 181A.826(2)(a) ("access to an area of a facility that is not normally open to the public"), (2)(b)(B)
+    # ("investigating or interrogating individuals for immigration enforcement"), (3)(a) decline and document
+    c("or_no_interview", "not allowed", "or_ors_181a", state="OR", actor="jem", action="interview_in_jail", paperwork=("none",)),
     # RCW 10.93.160: no release notices for civil immigration enforcement
     c("wa_no_notice", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="notify_release", paperwork=DAW),
     # N.J. AG Dir. 2018-6: notice only for listed offenses
