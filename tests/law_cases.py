@@ -304,6 +304,11 @@ CASES = [
     c("or_no_interview", "not allowed", "or_ors_181a", state="OR", actor="jem", action="interview_in_jail", paperwork=("none",)),
     # RCW 10.93.160: no release notices for civil immigration enforcement
     c("wa_no_notice", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="notify_release", paperwork=DAW),
+    # RCW 2.28.310(1)(b): court staff and court security "shall not otherwise provide nonpublicly available personal
+    # information about an individual ... to federal immigration authorities for the purpose of civil immigration
+    # enforcement ... unless required by federal law or court order"
+    c("wa_court_personal_info", "not allowed", "wa_rcw_2_28_300", state="WA", actor="court_officer",
+      action="share_personal_info", paperwork=("none",)),
     # N.J. AG Dir. 2018-6: notice only for listed offenses
     c("nj_notice_not_listed", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="dismissed"),
     c("nj_notice_listed", "allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="serious_or_violent"),
