@@ -324,7 +324,8 @@ CASES = [
     c("dc_no_notice", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="interview_in_jail", paperwork=("none",)),
     # SB 15 (2025): malfeasance to release without notifying ICE
     c("la_notice_required", "required", "la_sb15_2025", state="LA", actor=L, action="notify_release", paperwork=DET),
-    # N.C.G.S. 162-62(b1): notify ICE of the release time
+    # N.C.G.S. 162-62(b1) as amended by S.L. 2025-85 (H 318, eff. Oct. 1, 2025; veto overridden July 29, 2025): "within
+    # two hours" of would-be release, notify ICE of the release date and time (NCGA bill digest)
     c("nc_notice_required", "required", "nc_gs_162_62", state="NC", actor=L, action="notify_release", paperwork=DAW, charge="felony"),
     # Cal. Gov't Code 7284.6(a)(4): transfer only with judicial warrant / judicial probable cause or per 7282.5
     c("ca_no_transfer", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="transfer_to_ice", paperwork=DAW, charge="misdemeanor"),
