@@ -89,6 +89,10 @@ CASES = [
     # Forms I-200 / I-205 are signed by immigration officers; ICE Policy 10074.2 (2017) pairs one with each detainer
     c("fed_hold_admin_warrant_note", "allowed", "form_i200 ice_policy_10074_2", state="OH", actor=L, action="hold_past_release",
       paperwork=DAW),
+    # Gonzalez v. ICE, No. 13-cv-04416 (C.D. Cal.), settlement eff. Mar. 4, 2025, five years (NIJC summary): covered
+    # offices may not issue certain detainers without neutral probable-cause review; I-247G only. Note, answer unchanged
+    c("fed_gonzalez_settlement_note", "allowed", "gonzalez_settlement_2025 cfr_287_7a", state="OH", actor=L,
+      action="hold_past_release", paperwork=DET, custody="release_due"),
     # 8 C.F.R. 287.7(d): the 48 hours run from when the person would otherwise be released
     c("fed_pending_charges_note", "allowed", "cfr_287_7a", state="OH", actor=L, action="transfer_to_ice", custody="pending_charges"),
     # Lunn, 477 Mass. 517; Wells, 168 A.D.3d 31: state-law limits concern civil detainers, not judges' warrants
