@@ -316,6 +316,10 @@ CASES = [
     # N.J. AG Dir. 2018-6: notice only for listed offenses
     c("nj_notice_not_listed", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="dismissed"),
     c("nj_notice_listed", "allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="serious_or_violent"),
+    # N.J. AG Dir. 2018-6 (AG announcement, Nov. 29, 2018, as quoted): no ICE interview of a person arrested on a
+    # criminal charge "unless that person is advised of his or her right to a lawyer"; Lakewood PD summary adds a signed
+    # written consent form. Note only: the detainee's consent is not a course fact
+    c("nj_interview_note", "allowed", "nj_ag_dir_2018_6 ina_287g_10", state="NJ", actor=L, action="interview_in_jail"),
     # C.R.S. 24-74-104 as extended by SB25-276: no PII absent subpoena or warrant
     c("co_personal_info", "not allowed", "co_crs_24_74_104", state="CO", actor=L, action="share_personal_info", paperwork=("none",)),
     # LD 1971: release dates / personal info only if public or with court order or criminal warrant
