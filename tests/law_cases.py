@@ -322,6 +322,10 @@ CASES = [
     c("nj_interview_note", "allowed", "nj_ag_dir_2018_6 ina_287g_10", state="NJ", actor=L, action="interview_in_jail"),
     # C.R.S. 24-74-104 as extended by SB25-276: no PII absent subpoena or warrant
     c("co_personal_info", "not allowed", "co_crs_24_74_104", state="CO", actor=L, action="share_personal_info", paperwork=("none",)),
+    # HB19-1124 (2019), General Assembly summary "as enacted": before a phone or video interview with federal
+    # immigration authorities an officer coordinates, the person is told of the right to decline, to remain silent and
+    # to speak to an attorney first; note only
+    c("co_interview_note", "allowed", "co_hb19_1124 ina_287g_10", state="CO", actor=L, action="interview_in_jail"),
     # LD 1971: release dates / personal info only if public or with court order or criminal warrant
     c("me_no_info", "not allowed", "me_ld1971", state="ME", actor=L, action="notify_release", paperwork=DAW),
     # LD 1971: immigration interviews of inmates only with a court order
