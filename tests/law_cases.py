@@ -89,6 +89,10 @@ CASES = [
     # Forms I-200 / I-205 are signed by immigration officers; ICE Policy 10074.2 (2017) pairs one with each detainer
     c("fed_hold_admin_warrant_note", "allowed", "form_i200 ice_policy_10074_2", state="OH", actor=L, action="hold_past_release",
       paperwork=DAW),
+    # Gonzalez v. ICE, No. 13-cv-04416 (C.D. Cal.), settlement eff. Mar. 4, 2025, five years (NIJC summary): covered
+    # offices may not issue certain detainers without neutral probable-cause review; I-247G only. Note, answer unchanged
+    c("fed_gonzalez_settlement_note", "allowed", "gonzalez_settlement_2025 cfr_287_7a", state="OH", actor=L,
+      action="hold_past_release", paperwork=DET, custody="release_due"),
     # 8 C.F.R. 287.7(d): the 48 hours run from when the person would otherwise be released
     c("fed_pending_charges_note", "allowed", "cfr_287_7a", state="OH", actor=L, action="transfer_to_ice", custody="pending_charges"),
     # Lunn, 477 Mass. 517; Wells, 168 A.D.3d 31: state-law limits concern civil detainers, not judges' warrants
@@ -285,17 +289,43 @@ CASES = [
       state="CA", actor=L, action="notify_release"),
     # Cal. Gov't Code 7284.6(a)(1)(D): home or work address only if public
     c("ca_personal_info", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="share_personal_info"),
+    # Cal. Gov't Code 7283.1(a) (TRUTH Act): written consent form "in advance of any interview between ICE and an
+    # individual in local law enforcement custody regarding civil immigration violations"; note only, answer unchanged
+    c("ca_truth_interview_note", "allowed", "ca_gov_7283_1 ina_287g_10", state="CA", actor=L, action="interview_in_jail"),
+    # Cal. Gov't Code 7283.1(b): copy of any hold, notification or transfer request to the person; a release-date
+    # notice given to ICE goes to the person and their attorney or one designee as well; note only
+    c("ca_truth_notice_note", "allowed", "ca_gov_7283_1 ca_gov_7284_6", state="CA", actor=L, action="notify_release",
+      charge="serious_or_violent"),
     # 5 ILCS 805/10 (detainer includes request for notice of release), /15(a)
     c("il_no_notice", "not allowed", "il_5ilcs805", state="IL", actor=L, action="notify_release", paperwork=("notification_request",)),
-    # ORS 181A.823(1)(c); 181A.826(2)(b)(A)
+    # ORS 181A.823(1)(c); 181A.826(2)(b)(A) ("custody status, release date ... or home or work address")
     c("or_no_info", "not allowed", "or_ors_181a", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
+    # ORS 181A.826(1): no public resources for "apprehending, arresting, detaining or holding individuals for
+    # immigration enforcement"; (2)(b) supporting or assisting a federal agency in it
+    c("or_no_transfer", "not allowed", "or_ors_181a", state="OR", actor=L, action="transfer_to_ice", paperwork=DAW),
+    # ORS 181A.826(2)(a) ("access to an area of a facility that is not normally open to the public"), (2)(b)(B)
+    # ("investigating or interrogating individuals for immigration enforcement"), (3)(a) decline and document
+    c("or_no_interview", "not allowed", "or_ors_181a", state="OR", actor="jem", action="interview_in_jail", paperwork=("none",)),
     # RCW 10.93.160: no release notices for civil immigration enforcement
     c("wa_no_notice", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="notify_release", paperwork=DAW),
+    # RCW 2.28.310(1)(b): court staff and court security "shall not otherwise provide nonpublicly available personal
+    # information about an individual ... to federal immigration authorities for the purpose of civil immigration
+    # enforcement ... unless required by federal law or court order"
+    c("wa_court_personal_info", "not allowed", "wa_rcw_2_28_300", state="WA", actor="court_officer",
+      action="share_personal_info", paperwork=("none",)),
     # N.J. AG Dir. 2018-6: notice only for listed offenses
     c("nj_notice_not_listed", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="dismissed"),
     c("nj_notice_listed", "allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="notify_release", charge="serious_or_violent"),
+    # N.J. AG Dir. 2018-6 (AG announcement, Nov. 29, 2018, as quoted): no ICE interview of a person arrested on a
+    # criminal charge "unless that person is advised of his or her right to a lawyer"; Lakewood PD summary adds a signed
+    # written consent form. Note only: the detainee's consent is not a course fact
+    c("nj_interview_note", "allowed", "nj_ag_dir_2018_6 ina_287g_10", state="NJ", actor=L, action="interview_in_jail"),
     # C.R.S. 24-74-104 as extended by SB25-276: no PII absent subpoena or warrant
     c("co_personal_info", "not allowed", "co_crs_24_74_104", state="CO", actor=L, action="share_personal_info", paperwork=("none",)),
+    # HB19-1124 (2019), General Assembly summary "as enacted": before a phone or video interview with federal
+    # immigration authorities an officer coordinates, the person is told of the right to decline, to remain silent and
+    # to speak to an attorney first; note only
+    c("co_interview_note", "allowed", "co_hb19_1124 ina_287g_10", state="CO", actor=L, action="interview_in_jail"),
     # LD 1971: release dates / personal info only if public or with court order or criminal warrant
     c("me_no_info", "not allowed", "me_ld1971", state="ME", actor=L, action="notify_release", paperwork=DAW),
     # LD 1971: immigration interviews of inmates only with a court order
@@ -306,7 +336,8 @@ CASES = [
     c("dc_no_notice", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="interview_in_jail", paperwork=("none",)),
     # SB 15 (2025): malfeasance to release without notifying ICE
     c("la_notice_required", "required", "la_sb15_2025", state="LA", actor=L, action="notify_release", paperwork=DET),
-    # N.C.G.S. 162-62(b1): notify ICE of the release time
+    # N.C.G.S. 162-62(b1) as amended by S.L. 2025-85 (H 318, eff. Oct. 1, 2025; veto overridden July 29, 2025): "within
+    # two hours" of would-be release, notify ICE of the release date and time (NCGA bill digest)
     c("nc_notice_required", "required", "nc_gs_162_62", state="NC", actor=L, action="notify_release", paperwork=DAW, charge="felony"),
     # Cal. Gov't Code 7284.6(a)(4): transfer only with judicial warrant / judicial probable cause or per 7282.5
     c("ca_no_transfer", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="transfer_to_ice", paperwork=DAW, charge="misdemeanor"),
