@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from html import escape
 
 from immfed.exercises.scoring import UNANSWERED
+from immfed.widgets.palette import PALETTE
 
 STATUS_SYMBOL = {"correct": "\u2714 Right.", "recorded": "\u2714 Prediction recorded.", "incorrect": "\u2716 Not yet.",
                  UNANSWERED: "\u2026 Not answered yet.", "invalid": "\u26a0 Check the form of your answer."}
 
 # Okabe-Ito colours for the left rule; the symbol and words carry the meaning, not colour alone
-_RULE = {"correct": "#009E73", "recorded": "#0072B2", "incorrect": "#D55E00"}
-_OTHER = "#E69F00"
+_RULE = {"correct": PALETTE["green"], "recorded": PALETTE["blue"], "incorrect": PALETTE["vermillion"]}
+_OTHER = PALETTE["orange"]
 
 
 @dataclass(frozen=True)

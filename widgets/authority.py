@@ -16,6 +16,7 @@ import pandas as pd
 
 from immfed.data import load
 from immfed.widgets.choices import check_choice
+from immfed.widgets.palette import PALETTE
 from immfed.widgets.text import unique
 from immfed.data.states import STATES
 from immfed.law import legacy
@@ -47,7 +48,7 @@ IN_FORCE_STATUSES: tuple[str, ...] = _IN_FORCE_STATUSES
 SYMBOLS = {"allowed": "\u2714", "depends": "\u26a0", "not allowed": "\u2716"}
 """Text symbol shown with each answer, so the answer never relies on colour alone."""
 
-_COLOURS = {"allowed": "#009E73", "depends": "#E69F00", "not allowed": "#D55E00"}  # Okabe-Ito
+_COLOURS = {"allowed": PALETTE["green"], "depends": PALETTE["orange"], "not allowed": PALETTE["vermillion"]}
 
 
 @dataclass

@@ -25,6 +25,7 @@ import pandas as pd
 
 from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES, state_code
+from immfed.data.vocabulary import labels
 from immfed.widgets.choices import check_choice
 from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style, chart_title
@@ -32,19 +33,11 @@ from immfed.widgets.text import unique
 from immfed.law import legacy
 from immfed.law.rules import IN_FORCE_STATUSES as _IN_FORCE_STATUSES, in_force
 
-REQUESTS: dict[str, str] = {
-    "detainer": "ICE detainer (Form I-247A) alone",
-    "detainer_with_admin_warrant": "ICE detainer with an ICE administrative warrant (I-200 or I-205)",
-    "judicial_warrant": "A warrant or order signed by a judge",
-}
-"""Accepted request codes and their readable labels."""
+REQUESTS: dict[str, str] = labels("detainer_request")
+"""Accepted request codes and their readable labels (vocabulary ``detainer_request``)."""
 
-CUSTODY: dict[str, str] = {
-    "pending_charges": "Held on pending criminal charges",
-    "release_due": "Due for release (bail posted, charges dropped or release ordered)",
-    "sentence_completed": "Sentence completed",
-}
-"""Accepted custody codes and their readable labels."""
+CUSTODY: dict[str, str] = labels("custody")
+"""Accepted custody codes and their readable labels (vocabulary ``custody``)."""
 
 ANSWERS: tuple[str, ...] = ("required", "permitted", "prohibited", "unsettled")
 

@@ -21,7 +21,7 @@ from immfed.data import load
 from immfed.widgets.choices import check_choice
 from immfed.data.states import ALL_CODES, TILE_GRID, state_code
 
-from .style import MODEL_COLOURS, MODEL_NAMES, PALETTE, apply_style, chart_title
+from .style import MODEL_COLOURS, MODEL_NAMES, NEUTRAL, PALETTE, apply_style, chart_title
 from .figures import figure_widget, redraw
 from .text import alert_html, iso_date
 
@@ -38,7 +38,7 @@ ASPECTS = {
 MODEL_LABELS = {"all": "all models", **{k: f"{v} ({k.upper()})" for k, v in MODEL_NAMES.items()}}
 # Colour for "all models" on the map and timeline: Okabe-Ito black would hide the tile text.
 ALL_COLOUR = PALETTE["purple"]
-NO_ROW_COLOUR = "#EEEEEE"
+NO_ROW_COLOUR = NEUTRAL["empty"]
 TABS = ("Compare the models", "Count over time", "Map by state", "One state")
 
 
@@ -206,7 +206,7 @@ def map_figure_data(snapshot, model: str = "all") -> dict:
         if pd.isna(r["value"]):
             colours.append(NO_ROW_COLOUR)
             labels.append(f"{r['state_code']}<br>n/a")
-            text_colours.append("#333333")
+            text_colours.append(NEUTRAL["text"])
             hover.append(f"{r['state']}: no row in this snapshot (not counted, not zero)")
             continue
         v = int(r["value"])
@@ -214,7 +214,7 @@ def map_figure_data(snapshot, model: str = "all") -> dict:
         share = 0.08 + 0.92 * (v / top) ** 0.5 if top and v else 0.0
         colours.append(_mix(base, share))
         labels.append(f"{r['state_code']}<br>{v}")
-        text_colours.append("#FFFFFF" if share > 0.6 else "#000000")
+        text_colours.append(NEUTRAL["white"] if share > 0.6 else PALETTE["black"])
         hover.append(f"{r['state']}: {v} agreements ({MODEL_LABELS[model]})")
     iso = _snapshot(snapshot)
     title = chart_title(f"287(g) agreements by state, {MODEL_LABELS[model]}", "agreements", iso)
@@ -346,7 +346,7 @@ def map_figure(snapshot: str, model: str = "all", data: dict | None = None):
     fig = go.Figure(go.Scatter(
         x=m["x"], y=m["y"], mode="markers+text", text=m["labels"], hovertext=m["hover"], hoverinfo="text",
         textfont={"color": m["text_colours"], "size": 11},
-        marker={"symbol": "square", "size": 40, "color": m["colours"], "line": {"color": "#666666", "width": 1}}))
+        marker={"symbol": "square", "size": 40, "color": m["colours"], "line": {"color": NEUTRAL["outline"], "width": 1}}))
     apply_style(fig, m["title"])
     # fixed ranges and size: the tiles are drawn in data units, so any other aspect
     # ratio would make them overlap or drift apart

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-# Okabe & Ito (2008), distinguishable under the common forms of colour blindness.
-PALETTE = {
-    "orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
-    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000",
-    "grey": "#999999",
-}
+from .palette import NEUTRAL, PALETTE  # noqa: F401 - re-exported for the chart modules
 
 MODEL_COLOURS = {"jem": PALETTE["blue"], "wso": PALETTE["orange"], "tfm": PALETTE["green"]}
-MODEL_NAMES = {"jem": "Jail Enforcement Model", "wso": "Warrant Service Officer", "tfm": "Task Force Model"}
+
+
+def __getattr__(name: str):
+    # The model names are the "model" vocabulary (vocabulary.csv); read on first use so that
+    # importing the widgets package does not load the data layer.
+    if name == "MODEL_NAMES":
+        from immfed.data.vocabulary import labels
+
+        return labels("model")
+    raise AttributeError(name)
 
 
 def chart_title(what: str, unit: str, as_of: str) -> str:

@@ -6,6 +6,8 @@ from html import escape
 
 import pandas as pd
 
+from immfed.widgets.palette import PALETTE
+
 
 def iso_date(ts) -> str:
     """A date as YYYY-MM-DD; an empty string for a missing date."""
@@ -27,5 +29,5 @@ def unique(items) -> list[str]:
 def alert_html(message) -> str:
     """A bad-input message for a widget: announced by screen readers (role=alert), marked
     by a vermillion bar rather than coloured text, which would fail contrast."""
-    return (f"<p role='alert' style='border-left:4px solid #D55E00;padding-left:6px'>"
+    return (f"<p role='alert' style='border-left:4px solid {PALETTE['vermillion']};padding-left:6px'>"
             f"\u26a0 {escape(str(message))}</p>")
