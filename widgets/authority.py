@@ -9,12 +9,12 @@ on one the answer is "depends", with the answer for each value in the first reas
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html import escape
 
 import pandas as pd
 
 from immfed.data import load
+from immfed.widgets.assessment import Assessment
 from immfed.widgets.choices import check_choice
 from immfed.widgets.palette import PALETTE
 from immfed.widgets.text import unique
@@ -51,25 +51,6 @@ SYMBOLS = {"allowed": "\u2714", "depends": "\u26a0", "not allowed": "\u2716"}
 _COLOURS = {"allowed": PALETTE["green"], "depends": PALETTE["orange"], "not allowed": PALETTE["vermillion"]}
 
 
-@dataclass
-class Assessment:
-    """What ``assess_authority`` returns.
-
-    ``answer`` is "allowed", "not allowed" or "depends"; ``reasons`` are plain-language
-    sentences; ``authority_ids`` are ids in the ``authorities`` table; ``state_laws`` the
-    ids of the state laws (``state_laws`` table) that changed the federal answer;
-    ``rule_ids`` the rows of ``law_rules`` used (any branch); ``source_ids`` the sources behind
-    the rules and the state laws.
-    """
-
-    answer: str
-    reasons: list[str]
-    authority_ids: list[str]
-    state_laws: list[str] = field(default_factory=list)
-    rule_ids: list[str] = field(default_factory=list)
-    source_ids: list[str] = field(default_factory=list)
-
-
 def state_laws_in_force(state: str) -> pd.DataFrame:
     """The rows of ``state_laws`` for ``state`` (postal code) that are in force (``immfed.law.in_force``)."""
     laws = load("state_laws")
@@ -101,7 +82,7 @@ def assess_authority(actor: str, action: str, state: str) -> Assessment:
              f"{laws.at[i, 'status'].replace('_', ' ')})." for i in law_ids]
     sources = legacy.rule_source_ids(result) + [laws.at[i, "source_id"] for i in law_ids]
     return Assessment(answer=legacy.AUTHORITY_WORDS[result.answer], reasons=reasons + named,
-                      authority_ids=list(result.authority_ids), state_laws=law_ids,
+                      authority_ids=list(result.authority_ids), law_ids=law_ids,
                       rule_ids=legacy.rule_ids(result), source_ids=unique(sources))
 
 

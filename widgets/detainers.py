@@ -18,7 +18,6 @@ would end (see :data:`CLOCK_NOTE`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from html import escape
 
 import pandas as pd
@@ -26,6 +25,7 @@ import pandas as pd
 from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES, state_code
 from immfed.data.vocabulary import labels
+from immfed.widgets.assessment import Assessment
 from immfed.widgets.choices import check_choice
 from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style, chart_title
@@ -77,25 +77,6 @@ STATE_CLOCKS: dict[str, dict] = {
            "words": "North Carolina sets its own count: 48 straight hours, with no weekend or holiday exclusion"},
 }
 """States whose own law sets the length of the hold; their clock counts every hour."""
-
-
-@dataclass
-class Assessment:
-    """What ``assess_detainer`` returns.
-
-    ``answer`` is "required", "permitted", "prohibited" or "unsettled". ``reasons`` are
-    plain-language sentences. ``authority_ids`` mixes two kinds of id: ``authority_id`` values
-    from ``authorities.csv`` and ``law_id`` values from ``state_laws.csv`` (use
-    :func:`describe_ids` to tell them apart). ``law_ids`` are the state laws behind the answer,
-    ``rule_ids`` the ``law_rules`` rows used (any branch), ``source_ids`` their sources.
-    """
-
-    answer: str
-    reasons: list[str]
-    authority_ids: list[str]
-    law_ids: list[str] = field(default_factory=list)
-    rule_ids: list[str] = field(default_factory=list)
-    source_ids: list[str] = field(default_factory=list)
 
 
 def _state_code(state) -> str:
