@@ -61,3 +61,16 @@ def test_every_state_column_must_name_a_row_of_the_states_table(tmp_path):
         Catalog(root).load("state_laws")
     text = str(err.value)
     assert "state_laws.csv" in text and "row 1" in text and "state_code" in text and "'XX'" in text
+
+
+def test_a_status_outside_its_vocabulary_is_refused(data_copy):
+    """A law status must be a code of the law_status vocabulary (vocabulary.csv)."""
+    from immfed.data.catalog import Catalog
+    from immfed.data.validate import DataError
+
+    laws = data_copy / "tables" / "state_laws.csv"
+    text = laws.read_text(encoding="utf-8")
+    laws.write_text(text.replace(",in_force,", ",sort_of_in_force,", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        Catalog(data_copy).load("state_laws")
+    assert "sort_of_in_force" in str(err.value) and "law_status" in str(err.value) and "status" in str(err.value)

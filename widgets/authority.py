@@ -18,7 +18,7 @@ from immfed.widgets.assessment import Assessment
 from immfed.widgets.choices import check_choice
 from immfed.widgets.palette import PALETTE
 from immfed.widgets.text import unique
-from immfed.data.states import STATES
+from immfed.data.states import STATES, state_code
 from immfed.law import legacy
 from immfed.law.rules import IN_FORCE_STATUSES as _IN_FORCE_STATUSES, in_force
 
@@ -54,7 +54,8 @@ _COLOURS = {"allowed": PALETTE["green"], "depends": PALETTE["orange"], "not allo
 def state_laws_in_force(state: str) -> pd.DataFrame:
     """The rows of ``state_laws`` for ``state`` (postal code) that are in force (``immfed.law.in_force``)."""
     laws = load("state_laws")
-    keep = (laws["state_code"] == state) & [in_force(st, eff) for st, eff in zip(laws["status"], laws["effective"])]
+    live = pd.Series([in_force(st, eff) for st, eff in zip(laws["status"], laws["effective"])], index=laws.index)
+    keep = (laws["state_code"] == state_code(state)) & live
     return laws[keep].reset_index(drop=True)
 
 
