@@ -132,34 +132,35 @@ def _number_check(k: dict, value):
     return "incorrect", k.get("hint", "That is not the value the table gives.")
 
 
-def _codes(k: dict, value):
+def _strings(k: dict, value, *, codes: bool):
+    """A list of strings compared with the key's list: two-letter codes (``codes``; upper
+    case, exact count) or names (lower case). Order counts only where the key is ``ordered``."""
     items = _as_list(value)
     if items is None or not all(isinstance(v, str) for v in items):
-        return "invalid", (f'Answer with a list of two-letter state codes in quotes, for example ["TX", "FL"]; '
-                           f"you gave {_show(value)}.")
-    got = [v.strip().upper() for v in items]
-    want = list(k["answer"])
-    if len(got) != len(want):
+        example = '"TX", "FL"' if codes else f'"{k["answer"][0]}"'
+        what = "two-letter state codes" if codes else "names"
+        return "invalid", f"Answer with a list of {what} in quotes, for example [{example}]; you gave {_show(value)}."
+    got = [v.strip().upper() if codes else v.strip().lower() for v in items]
+    want = [w if codes else w.lower() for w in k["answer"]]
+    if codes and len(got) != len(want):
         return "incorrect", f"Give exactly {len(want)} codes; you gave {len(got)}. " + k.get("hint", "")
-    ok = got == want if k.get("ordered") else set(got) == set(want)
-    if ok:
+    same = sorted(got) == sorted(want) and len(set(got)) == len(got)
+    if (got == want) if k.get("ordered") else same:
         return "correct", k["explanation"]
-    return "incorrect", k.get("hint", "Not the codes the table gives.")
+    if codes:
+        return "incorrect", k.get("hint", "Not the codes the table gives.")
+    extra = sorted(set(got) - set(want))
+    note = f" Not part of the answer: {', '.join(extra)}." if extra else ""
+    return "incorrect", f"You gave {len(got)} name(s); the answer has {len(want)}.{note} " + k.get("hint", "")
+
+
+def _codes(k: dict, value):
+    return _strings(k, value, codes=True)
 
 
 def _items(k: dict, value):
     """A list of names (order ignored unless ``ordered``), compared case-insensitively."""
-    items = _as_list(value)
-    if items is None or not all(isinstance(v, str) for v in items):
-        return "invalid", (f'Answer with a list of names in quotes, for example ["{k["answer"][0]}"]; '
-                           f"you gave {_show(value)}.")
-    got = [v.strip().lower() for v in items]
-    want = [w.lower() for w in k["answer"]]
-    if (got == want) if k.get("ordered") else (sorted(set(got)) == sorted(want) and len(got) == len(want)):
-        return "correct", k["explanation"]
-    extra = sorted(set(got) - set(want))
-    note = f" Not part of the answer: {', '.join(extra)}." if extra else ""
-    return "incorrect", f"You gave {len(got)} name(s); the answer has {len(want)}.{note} " + k.get("hint", "")
+    return _strings(k, value, codes=False)
 
 
 def _numbers(k: dict, value):
