@@ -6,7 +6,7 @@ from immfed.law import analyze
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    (dict(state="XX", actor="jem", action="ask_status"), "Accepted: AL"),
+    (dict(state="XX", actor="jem", action="ask_status"), "Accepted: AK, AL"),
     (dict(state="TX", actor="sheriff", action="ask_status"), "ice_officer, local_no_agreement"),
     (dict(state="TX", actor="jem", action="deport"), "ask_status, prolong_stop_for_status"),
     (dict(state="TX", actor="jem", action="ask_status", location="moon"), "roadside"),
