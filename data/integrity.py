@@ -175,7 +175,7 @@ def state_outcome_problems(cat: Catalog) -> list[str]:
     return out
 
 
-REGISTER_COMPLETE = ("00", "03", "06", "07")
+REGISTER_COMPLETE = ("00", "01", "02", "03", "06", "07")
 """Lessons whose every citation marker carries a claim marker with a quoted register row.
 
 A lesson joins this list once its register is finished; from then on ``immfed data check``
@@ -184,7 +184,7 @@ some of their sentences; each mark they do carry is held to the same rules.
 """
 
 
-COUNTED_FROM_DATA = {"07": {"ice_287g_sheets_2025_appelson"}}
+COUNTED_FROM_DATA = {"02": {"ice_287g_sheets_2025_appelson"}, "07": {"ice_287g_sheets_2025_appelson"}}
 """Citations, by lesson, of figures the course counted itself from a dataset (rows of an ICE
 sheet). There is no passage to quote, so they are checked by recounting, not by the
 register; ``complete`` does not require a claim marker for them."""
