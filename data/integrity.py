@@ -175,7 +175,7 @@ def state_outcome_problems(cat: Catalog) -> list[str]:
     return out
 
 
-REGISTER_COMPLETE = ("00", "01", "02", "03", "06", "07")
+REGISTER_COMPLETE = ("00", "01", "02", "03", "04", "05", "06", "07")
 """Lessons whose every citation marker carries a claim marker with a quoted register row.
 
 A lesson joins this list once its register is finished; from then on ``immfed data check``

@@ -70,7 +70,7 @@ def test_row_naming_a_source_the_sentence_does_not_cite_is_reported():
 
 
 def test_row_with_no_marker_is_reported():
-    found = claim_register_problems([_row("04-009")], {"04": "Fact [@src_a]."})
+    found = claim_register_problems([_row("04-009")], {"04": "Fact [@src_a]."}, complete=())
     assert found == ["claims.csv, row 1 (04-009): no lesson carries the marker <!-- claim:04-009 -->"]
 
 
