@@ -271,6 +271,33 @@ def test_solutions_pass_every_public_and_hidden_test(built, tmp_path, monkeypatc
             assert result.passed_all, f"{name} {test}:\n{result.summary()}"
 
 
+def test_autograder_hidden_tests_come_from_the_key_and_fail_wrong_answers(built, tmp_path):
+    """Through otter's own runner: each built question has the generated public and hidden
+    tests, and a hand-worked wrong answer fails the hidden one the right answer passes."""
+    import zipfile
+
+    from otter.test_files import OKTestFile
+
+    _, zips = built
+    with zipfile.ZipFile(zips["04_detainers_and_jails"]) as zf:
+        zf.extractall(tmp_path, members=[n for n in zf.namelist() if n.startswith("tests/")])
+    cases = [  # Friday 15 January 2027 17:00 + 48 countable hours, skipping the weekend and MLK Day
+        ("q2", "q2", "c", "d"),
+        ("q4", "q4", {"tx": "required", "ca": "prohibited", "pa": "permitted", "fl": "unsettled"},
+         {"tx": "required", "ca": "prohibited", "pa": "permitted", "fl": "required"}),
+        ("q5", "q5_prediction", "prohibited", "maybe"),
+        ("q8", "q8", {"clock_hours": 96, "days_not_counted": 2}, {"clock_hours": 48, "days_not_counted": 0}),
+    ]
+    for q, var, right, wrong in cases:
+        for value, ok in ((right, True), (wrong, False)):
+            result = OKTestFile.from_file(str(tmp_path / "tests" / f"{q}.py"))
+            result.run({var: value})
+            codes = [r.test_case.body for r in result.test_case_results]
+            assert "assert_ok('04', " in codes[0] and "_score_answer(_key_entry, " in codes[1], q
+            hidden = [r.passed for r in result.test_case_results if r.test_case.hidden]
+            assert hidden and (all(hidden) if ok else not hidden[0]), (q, value, result.summary())
+
+
 def test_checker_scores_collected_answers_and_says_why():
     """The checking process's scoring, without a sandbox: answers as the sandbox would
     collect them, the submitted notebook's cells, and the grading material."""
