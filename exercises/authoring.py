@@ -38,7 +38,7 @@ def assignment_config(name: str) -> str:
         "# ASSIGNMENT CONFIG",
         f"name: {name}",
         "generate: true",  # without it otter writes no autograder zip (verified with otter-grader 7.0)
-        "run_tests: false",  # pytest/nbval runs every public and hidden test against the solutions instead
+        "run_tests: false",  # tests/test_exercises.py runs every public and hidden test against the solutions
         "init_cell: true",
         "check_all_cell: false",
         "export_cell: false",

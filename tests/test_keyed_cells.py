@@ -191,3 +191,21 @@ def test_the_build_refuses_a_source_that_writes_its_own_answer_tests(tests, word
     nb = {"cells": _source(tests), "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     with pytest.raises(keyed.KeyedError, match=words):
         keyed.for_otter(nb, "01", KEYS["01"], "test")
+
+
+def test_a_new_source_written_with_the_authoring_helper_gets_its_answers_from_the_key(tmp_path):
+    from immfed.exercises.authoring import SourceNotebook
+
+    nb = SourceNotebook("01_federal_baseline", "Exercise 01")
+    nb.question("q1", "**Q1.** Which describes a detainer?", points=2)
+    nb.question("q5", "**Q5 (pandas).** How many?",
+                solution='q5 = len(rules[rules["answer"] == "not allowed"])  # SOLUTION',
+                hidden=['assert int(q5) == len(_rows)'])
+    path = nb.write(tmp_path / "01_federal_baseline.ipynb")
+    assert keyed.sync_source(path, KEYS["01"]) == [
+        "01_federal_baseline.ipynb q1: solution line now written from exercises/keys/ex01.py"]
+    cells = _cells(path)
+    solutions = [_src(cells[i]) for q in keyed.questions(cells) for i in q.solutions]
+    assert solutions == ['q1 = "b"  # SOLUTION: from the key, exercises/keys/ex01.py',
+                         'q5 = len(rules[rules["answer"] == "not allowed"])  # SOLUTION']
+    assert keyed.sync_source(path, KEYS["01"]) == [], "a second sync changes nothing"
