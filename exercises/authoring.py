@@ -5,13 +5,20 @@ saves typing when starting a new one::
 
     nb = SourceNotebook("04_detainers", "Exercise 04. Detainers and jails")
     nb.md("Intro text")
-    nb.question("q1", "**Q1.** Prompt ...", solution='q1 = "b"  # SOLUTION',
-                public=['assert_ok("04", "q1", q1)'], hidden=['assert q1.strip().lower() == "b"'])
+    nb.question("q1", "**Q1.** Prompt ...")  # the answer is in exercises/keys/ex04.py
+    nb.question("q3", "**Q3 (pandas).** Prompt ...",
+                solution='rules = load("detainer_rules")\nq3 = sorted(rules["state_code"].unique())  # SOLUTION',
+                hidden=['from immfed.data import load as _load\nassert sorted(q3) == ...'])
     nb.written("q9", "**Q9.** Explain ...", answer="Model answer ...", rubric="- 1 pt ...")
     nb.write("exercises/source/04_detainers.ipynb")
 
-Each question becomes the otter cells ``# BEGIN QUESTION`` ... ``# END QUESTION``; public
-tests are what students' self-checks mirror, hidden tests only run when grading.
+Each question becomes the otter cells ``# BEGIN QUESTION`` ... ``# END QUESTION``. The
+answer of an auto-graded question is written once, in the answer key
+(``exercises/keys/exNN.py``): ``immfed exercises build`` writes its public test, its hidden
+test and, where the answer is a literal, its solution line from the key
+(:mod:`immfed.exercises.keyed`). A source gives a solution only where it computes the
+answer, and hidden tests only where they check something the key cannot (the answer
+recomputed from the shipped data at grading time).
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
+
+from immfed.exercises.keyed import HIDDEN_CONFIG, public_test  # noqa: F401 - public_test was defined here
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -29,7 +38,7 @@ def assignment_config(name: str) -> str:
         "# ASSIGNMENT CONFIG",
         f"name: {name}",
         "generate: true",  # without it otter writes no autograder zip (verified with otter-grader 7.0)
-        "run_tests: false",  # pytest/nbval runs every public and hidden test against the solutions instead
+        "run_tests: false",  # tests/test_exercises.py runs every public and hidden test against the solutions
         "init_cell: true",
         "check_all_cell: false",
         "export_cell: false",
@@ -39,12 +48,6 @@ def assignment_config(name: str) -> str:
         "  ok_format: true",
         "files: []",
     ])
-
-
-def public_test(exercise: str, question: str, var: str | None = None) -> str:
-    """The standard public test: the same friendly check students run with grader.check."""
-    return (f"from immfed.exercises.checks import assert_ok\n"
-            f'assert_ok("{exercise}", "{question}", {var or question})')
 
 
 def options_md(options: dict) -> str:
@@ -66,20 +69,23 @@ class SourceNotebook:
     def code(self, text: str) -> None:
         self.cells.append(nbformat.v4.new_code_cell(text.strip()))
 
-    def question(self, name: str, prompt: str, solution: str, public: list[str], hidden: list[str],
+    def question(self, name: str, prompt: str, solution: str | None = None, hidden: list[str] = (),
                  points: int | float = 1) -> None:
-        """An auto-graded question: prompt, solution code, public and hidden tests.
+        """An auto-graded question: prompt, solution code and extra hidden tests.
 
-        Otter splits ``points`` evenly over the test cases, so a submission that passes the
-        public check but fails a hidden one gets part of the points."""
+        Without ``solution`` the solution cell is ``qN = ...  # SOLUTION``, which the build
+        fills from the key. ``hidden`` are extra hidden tests (each must use the answer
+        variable and must not restate the answer); the public test and the hidden test that
+        checks the key's answer are generated. Otter splits ``points`` evenly over the test
+        cases, so an otter run that passes some tests and fails others gives part of the points."""
         raw, code, md = nbformat.v4.new_raw_cell, nbformat.v4.new_code_cell, nbformat.v4.new_markdown_cell
         self.cells += [raw(f"# BEGIN QUESTION\nname: {name}\npoints: {points}"), md(prompt.strip()),
-                       raw("# BEGIN SOLUTION"), code(solution.strip()), raw("# END SOLUTION"),
-                       raw("# BEGIN TESTS")]
-        self.cells += [code(t.strip()) for t in public]
-        self.cells += [code('""" # BEGIN TEST CONFIG\nhidden: true\n""" # END TEST CONFIG\n' + t.strip())
-                       for t in hidden]
-        self.cells += [raw("# END TESTS"), raw("# END QUESTION")]
+                       raw("# BEGIN SOLUTION"), code((solution or f"{name} = ...  # SOLUTION").strip()),
+                       raw("# END SOLUTION")]
+        if hidden:
+            self.cells += [raw("# BEGIN TESTS"), *(code(HIDDEN_CONFIG + t.strip()) for t in hidden),
+                           raw("# END TESTS")]
+        self.cells += [raw("# END QUESTION")]
 
     def written(self, name: str, prompt: str, answer: str, rubric: str, points: int | float = 3) -> None:
         """A short written answer, graded by the instructor with ``rubric`` (never shown to students)."""

@@ -1,7 +1,9 @@
 """Turn each exercise source notebook into a student notebook and grading material.
 
 ``build()`` runs ``otter assign`` (otter-grader, the ``instructor`` extra) on every
-``exercises/source/NN_*.ipynb`` and then:
+``exercises/source/NN_*.ipynb``, given a copy in which each auto-graded question's public
+and hidden tests and its literal solution line are written from the answer key
+(:mod:`immfed.exercises.keyed`), and then:
 
 - writes the student notebook to ``exercises/student/`` (committed and shipped in the
   wheel), with otter's ``import otter`` line replaced by the course's own
@@ -101,12 +103,47 @@ for source, dist in json.loads(sys.argv[1]):
 """
 
 
+def with_key_cells(source: Path) -> nbformat.NotebookNode:
+    """Source notebook ``source`` with the cells the answer key writes (tests, literal
+    solutions) put in: what otter assign is given."""
+    from immfed.exercises import keyed
+    from immfed.exercises.keys import KEYS
+
+    nb = nbformat.read(source, as_version=4)
+    try:
+        return keyed.for_otter(nb, source.stem[:2], KEYS.get(source.stem[:2], {}), source.name)
+    except keyed.KeyedError as exc:
+        raise BuildError(str(exc)) from exc
+
+
+def sync_sources(source_dir: Path = SOURCE, names: list[str] | None = None) -> list[str]:
+    """Write each source notebook's literal solution lines from the answer key (so the
+    source shows, and nbval runs it with, the key's answers); returns what changed."""
+    from immfed.exercises import keyed
+    from immfed.exercises.keys import KEYS
+
+    notes = []
+    for source in sources(source_dir):
+        if names and not any(source.stem.startswith(n) for n in names):
+            continue
+        try:
+            notes += keyed.sync_source(source, KEYS.get(source.stem[:2], {}))
+        except keyed.KeyedError as exc:
+            raise BuildError(str(exc)) from exc
+    return notes
+
+
 def _assign_all(todo: list[Path], out: Path) -> list[tuple[str, str, Path]]:
     """Run otter assign on every source in one subprocess (importing otter takes several
     seconds, so one import for all); returns (name, student notebook text, autograder zip)."""
     results = []
     with tempfile.TemporaryDirectory(prefix="immfed-assign-") as tmp:
-        pairs = [(str(s), str(Path(tmp) / s.stem)) for s in todo]
+        given = Path(tmp) / "given"
+        given.mkdir()
+        pairs = []
+        for s in todo:
+            nbformat.write(with_key_cells(s), given / s.name)
+            pairs.append((str(given / s.name), str(Path(tmp) / s.stem)))
         proc = subprocess.run([sys.executable, "-c", _RUNNER, json.dumps(pairs)],
                               capture_output=True, text=True, cwd=tmp)
         if proc.returncode != 0:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 
 def _build(args) -> int:
-    from immfed.exercises.build import OUT, BuildError, build
+    from immfed.exercises.build import OUT, BuildError, build, sync_sources
 
     try:
+        for note in sync_sources(names=args.only or None):
+            print(note)
         zips = build(names=args.only or None)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -63,7 +63,8 @@ def test_every_feedback_source_id_resolves():
 
 
 def test_data_answers_match_the_shipped_tables():
-    """If the data changes, these fail: update the key, the hidden tests and the student notebooks."""
+    """If the data changes, these fail: update the key and run `immfed exercises build` (which writes the
+    tests and the literal solutions from it)."""
     from immfed.widgets.pipeline import DEFAULT_RATES, funnel
 
     laws = load("state_laws")
@@ -216,7 +217,7 @@ def test_rubrics_are_collected_for_the_instructor(built):
 
 def _solution_text(code: str) -> str:
     lines = [ln for ln in code.splitlines() if ln.strip() not in ("# BEGIN SOLUTION", "# END SOLUTION")]
-    return "\n".join(re.sub(r"\s*# SOLUTION$", "", ln) for ln in lines)
+    return "\n".join(re.sub(r"\s*# SOLUTION\b.*$", "", ln) for ln in lines)
 
 
 def _submission(name: str, replace: dict[str, str] | None = None, blank: bool = False) -> dict:
@@ -268,6 +269,33 @@ def test_solutions_pass_every_public_and_hidden_test(built, tmp_path, monkeypatc
             hidden = sum(1 for case in result.test_cases if case.hidden)
             assert hidden >= 1, f"{name} {test}: no hidden test"
             assert result.passed_all, f"{name} {test}:\n{result.summary()}"
+
+
+def test_autograder_hidden_tests_come_from_the_key_and_fail_wrong_answers(built, tmp_path):
+    """Through otter's own runner: each built question has the generated public and hidden
+    tests, and a hand-worked wrong answer fails the hidden one the right answer passes."""
+    import zipfile
+
+    from otter.test_files import OKTestFile
+
+    _, zips = built
+    with zipfile.ZipFile(zips["04_detainers_and_jails"]) as zf:
+        zf.extractall(tmp_path, members=[n for n in zf.namelist() if n.startswith("tests/")])
+    cases = [  # Friday 15 January 2027 17:00 + 48 countable hours, skipping the weekend and MLK Day
+        ("q2", "q2", "c", "d"),
+        ("q4", "q4", {"tx": "required", "ca": "prohibited", "pa": "permitted", "fl": "unsettled"},
+         {"tx": "required", "ca": "prohibited", "pa": "permitted", "fl": "required"}),
+        ("q5", "q5_prediction", "prohibited", "maybe"),
+        ("q8", "q8", {"clock_hours": 96, "days_not_counted": 2}, {"clock_hours": 48, "days_not_counted": 0}),
+    ]
+    for q, var, right, wrong in cases:
+        for value, ok in ((right, True), (wrong, False)):
+            result = OKTestFile.from_file(str(tmp_path / "tests" / f"{q}.py"))
+            result.run({var: value})
+            codes = [r.test_case.body for r in result.test_case_results]
+            assert "assert_ok('04', " in codes[0] and "_score_answer(_key_entry, " in codes[1], q
+            hidden = [r.passed for r in result.test_case_results if r.test_case.hidden]
+            assert hidden and (all(hidden) if ok else not hidden[0]), (q, value, result.summary())
 
 
 def test_checker_scores_collected_answers_and_says_why():

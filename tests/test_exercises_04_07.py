@@ -2,7 +2,7 @@
 
 The general machinery (student notebooks regenerate, solutions pass every public and hidden test, grading) is
 tested in test_exercises.py for every exercise. If a table changes and one of these fails, update the key in
-exercises/keys/exNN.py, the hidden test in exercises/source/NN_*.ipynb (via its make script) and rebuild.
+exercises/keys/exNN.py and run `immfed exercises build`, which writes the tests and literal solutions from it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,14 @@ def test_exercise_04_answers_match_the_law_tables_and_the_clock():
     from immfed.widgets.detainers import assess_detainer, clock_segments, detainer_clock
 
     k = KEYS["04"]
-    assert detainer_clock("2026-11-25 17:00") == dt.datetime(2026, 11, 30, 17)  # Q2 option c
-    assert detainer_clock("2026-11-25 17:00", holidays=set()) == dt.datetime(2026, 11, 27, 17)  # Q2 option b
+    assert detainer_clock("2026-11-25 17:00") == dt.datetime(2026, 11, 30, 17)  # Thanksgiving and a weekend skipped
+    assert detainer_clock("2026-11-25 17:00", holidays=set()) == dt.datetime(2026, 11, 27, 17)
+    # Q2: bail posted Friday 15 January 2027, 17:00; the weekend and Martin Luther King Jr. Day do not count
+    q2 = k["q2"]["options"]
+    assert detainer_clock("2027-01-15 17:00") == dt.datetime(2027, 1, 20, 17)
+    assert q2[k["q2"]["answer"]] == "Wednesday 20 January 2027, 17:00"
+    assert detainer_clock("2027-01-15 17:00", holidays=set()) == dt.datetime(2027, 1, 19, 17)  # option d's mistake
+    assert q2["d"] == "Tuesday 19 January 2027, 17:00"
     release = dt.datetime(2026, 12, 31, 20)
     assert {"clock_hours": (detainer_clock(release) - release).total_seconds() / 3600,
             "days_not_counted": sum(not p["counted"] for p in clock_segments(release))} == k["q3"]["answer"]

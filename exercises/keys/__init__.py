@@ -7,9 +7,13 @@ multi, label, number, codes, mapping, sequence, prediction), ``answer``, ``expla
 (the notebook variable, default the question name) and per-option ``feedback``. Written
 (rubric-graded) questions have no key. The instructor's grader scores with these same
 entries (copied into hash-checked grading material at build time, and read in a process
-that never runs student code), so a grade always agrees with the self-check. The hidden
-tests in each source notebook restate the answers on their own; the test suite checks
-that the solutions pass them.
+that never runs student code), so a grade always agrees with the self-check.
+
+This is the one place an answer is written: ``immfed exercises build`` writes each
+question's public and hidden otter tests and, where the answer is a literal, its solution
+line in the source notebook from these entries (see ``immfed.exercises.keyed``). Every
+value must be a plain literal (strings, numbers, lists, tuples, dictionaries), because the
+hidden test carries the entry as one.
 """
 
 from __future__ import annotations
