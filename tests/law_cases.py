@@ -153,6 +153,13 @@ CASES = [
     # expires June 30, 2028 -> a note; a valid agreement is assumed
     c("va_287g_conditions_note", "allowed", "va_sb783_2026 ina_287g_1", state="VA", actor="jem", action="civil_arrest", location=J,
       paperwork=("admin_warrant",)),
+    # 20 V.S.A. 4652(a): "only the Governor, in consultation with the Vermont Attorney General, is authorized to enter
+    # into, modify, or extend an agreement pursuant to 8 U.S.C. 1357(g)" -> a note; an approved agreement is assumed
+    c("vt_287g_governor_note", "allowed", "vt_20_4652", state="VT", actor="jem", action="civil_arrest", location=J,
+      paperwork=("admin_warrant",)),
+    # NYCLU v. Nassau County (Sup. Ct. Nassau Cty.): challenge to a 287(g) agreement under Wells rejected (Newsday, 2026)
+    c("ny_287g_status_note", "allowed", "case_wells_demarco_2018 prog_287g_tfm", state="NY", actor="tfm", action="civil_arrest",
+      location="public_place", paperwork=("admin_warrant",)),
     # ---- status questions ----
     # Cal. Gov't Code 7284.6(a)(1)(A): no inquiry into immigration status
     c("ca_no_inquiry", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="ask_status", custody="stopped"),
@@ -241,6 +248,11 @@ CASES = [
     c("sc_status_check_required", "depends", "sc_17_13_170",
       {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
       state="SC", actor=L, action="ask_status", location="roadside", custody="stopped"),
+    # Ala. Code 31-13-12 as amended by SB 53 (2025, eff. Oct. 1, 2025), per summaries of the enrolled bill: reasonable
+    # attempt to determine status on reasonable suspicion during a lawful stop, detention or arrest
+    c("al_status_check_required", "depends", "al_31_13_12",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="AL", actor=L, action="ask_status", location="roadside", custody="stopped"),
     c("az_status_check_arrested", "required", "az_ars_11_1051b", state="AZ", actor=L, action="ask_status",
       location=J, custody="pending_charges"),
     # Tex. Code Crim. Proc. art. 2.251(a)(1): "comply with, honor, and fulfill any request made in the detainer
@@ -293,6 +305,11 @@ CASES = [
     c("ga_hold_required", "required", "ga_42_1_11_5", state="GA", actor=L, action="hold_past_release", paperwork=DET),
     # Iowa Code 27A.2
     c("ia_hold_required", "required", "ia_27a_2", state="IA", actor=L, action="hold_past_release", paperwork=DAW),
+    # Iowa Code 27A.2: "shall fully comply with any instruction made in the detainer request and in any other legal
+    # document provided"; the I-247A asks for notice before release and custody until ICE arrives
+    c("ia_detainer_requests_required", "required", "ia_27a_2", state="IA", actor=L, action="notify_release", paperwork=DAW,
+      charge="misdemeanor"),
+    c("ia_detainer_requests_required", "required", "ia_27a_2", state="IA", actor="wso", action="transfer_to_ice", paperwork=DAW),
     # La. R.S. 33:81(3)(a) (detainer = federal form "along with a warrant"); 33:84(A)(2): "comply with the requests
     # made in the immigration detainer"
     c("la_hold_required", "required", "la_rs_33_84", state="LA", actor=L, action="hold_past_release", paperwork=DAW),
@@ -344,6 +361,11 @@ CASES = [
     c("me_no_info", "not allowed", "me_ld1971", state="ME", actor="wso", action="interview_in_jail", paperwork=("none",)),
     # Conn. Gen. Stat. 54-192h (P.A. 19-20): notice of release is part of a civil immigration detainer
     c("ct_no_notice", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="notify_release", paperwork=DAW),
+    # Conn. Gen. Stat. 54-192h(a)(2)(B) (P.A. 19-20): a request "Facilitating the ... transfer of an individual to the
+    # custody of a federal immigration authority" is a civil immigration detainer; compliance only with a judicial
+    # warrant, watch-list match or (CT Mirror 2025) a class A or B felony conviction -> none assumed here
+    c("ct_no_transfer", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="transfer_to_ice", paperwork=DAW,
+      charge="misdemeanor"),
     # D.C. Law 23-282: no release notice or ICE interviews without a judicial warrant or order
     c("dc_no_notice", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="interview_in_jail", paperwork=("none",)),
     # D.C. Law 23-282 (sponsor's summary): no "granting ICE access to any District detention facility ... to transfer
@@ -404,6 +426,10 @@ CASES = [
     # 12 V.S.A. 3577 as amended by S.140 (2022): privilege from civil arrest, "including an immigration proceeding",
     # for parties and witnesses going to, attending or returning from court (Migrant Justice; Vt. Daily Chronicle)
     c("vt_courthouse", "not allowed", "vt_12_3577", state="VT", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # N.J. Judiciary Directive #07-19 (warrant shown to security; arrest after the proceeding) and EO 12 (2026):
+    # no statute bars the arrest, so a note; the answer stays the federal one
+    c("nj_courthouse_note", "allowed", "nj_judiciary_dir_07_19 nj_eo12_2026 form_i200", state="NJ", actor="ice_officer",
+      action="courthouse_arrest", paperwork=("admin_warrant",)),
     # ---- state immigration crimes ----
     # Tex. SB 4 (2023): in force per the course's record; preemption question open
     c("tx_sb4_2023", "allowed", "tx_sb4_2023", state="TX", actor=L, action="state_immigration_crime_arrest"),
