@@ -204,7 +204,8 @@ CASES = [
     c("dc_no_holds", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="hold_past_release", paperwork=DAW),
     # People ex rel. Wells v. DeMarco, 168 A.D.3d 31 (2d Dep't 2018)
     c("ny_no_holds", "not allowed", "case_wells_demarco_2018", state="NY", actor=L, action="hold_past_release", paperwork=DAW),
-    # Lunn v. Commonwealth, 477 Mass. 517 (2017)
+    # Lunn v. Commonwealth, 477 Mass. 517 (2017): "Massachusetts law provides no authority for Massachusetts court
+    # officers to arrest and hold an individual solely on the basis of a Federal civil immigration detainer"
     c("ma_no_holds", "not allowed", "case_lunn_2017", state="MA", actor=L, action="hold_past_release", paperwork=DAW),
     # Esparza v. Nobles County, No. A18-2011 (Minn. Ct. App. Sept. 23, 2019): no Minnesota statute authorizes it
     c("mn_no_holds", "not allowed", "mn_esparza_2019 mn_ag_op_2025", state="MN", actor=L, action="hold_past_release", paperwork=DAW),
@@ -414,12 +415,14 @@ CASES = [
     c("ny_poca", "not allowed", "ny_civ_rights_28", state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Cal. Civ. Code 43.54
     c("ca_courthouse", "not allowed", "ca_civ_43_54", state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
-    # RCW 2.28.300-.330 (as recorded in state_laws wa_hb2567_courthouse_protection)
+    # RCW 2.28.330(1)-(2): no civil arrest going to, remaining at or returning from a court facility (incl. one mile)
+    # except on a court order; RCW 2.28.300(3): "court order" is a judge's directive
     c("wa_courthouse", "not allowed", "wa_rcw_2_28_300", state="WA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # ORS 181A.828(1): "An individual may not be subject to civil arrest without a judicial warrant or judicial order
     # when the individual is in a court facility"; (2) parties, witnesses, family going to or from court
     c("or_courthouse", "not allowed", "or_ors_181a_828", state="OR", actor="tfm", action="courthouse_arrest", paperwork=("admin_warrant",)),
-    # SB20-083 (2020) (state_laws co_sb20_083_courthouse_protection)
+    # C.R.S. 13-1-403(1) (SB20-083, 2020): "A person shall not be subject to civil arrest while the person is present at
+    # a courthouse or on its environs, or while going to, attending, or coming from a court proceeding"
     c("co_courthouse", "not allowed", "co_sb20_083", state="CO", actor="ice_officer", action="courthouse_arrest", paperwork=("final_order",)),
     # Ill. P.A. 104-0440, Art. 10 (eff. Dec. 9, 2025)
     c("il_courthouse", "not allowed", "il_pa104_0440", state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
