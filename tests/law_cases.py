@@ -295,6 +295,10 @@ CASES = [
     # Fla. Stat. 908.102(2): the duty reaches only a detainer with a warrant; power to hold on a bare one is unsettled
     c("fl_hold_bare_authorizes", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor=L, action="hold_past_release", paperwork=DET),
     c("fl_hold_bare_silent", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor="jem", action="hold_past_release", paperwork=DET),
+    # Fla. Stat. 908.105 operative words not read (only headings and 908.102(2)); Louisiana's copy of the model law,
+    # La. R.S. 33:84(A)(2), says "comply with the requests made in the immigration detainer" -> a flagged note only
+    c("fl_detainer_requests_note", "allowed", "fl_908_105 la_rs_33_84 ina_287g_10", state="FL", actor=L, action="notify_release",
+      paperwork=DAW, charge="misdemeanor"),
     # N.C.G.S. 162-62(b1) needs detainer AND administrative warrant; a bare detainer is outside it
     c("nc_hold_bare_authorizes", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor=L, action="hold_past_release", paperwork=DET),
     c("nc_hold_bare_silent", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor="wso", action="hold_past_release", paperwork=DET),
