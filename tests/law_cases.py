@@ -403,7 +403,7 @@ CASES = [
     c("in_status_report_intake", "required", "in_hb1393_2025", state="IN", actor="jem", action="share_status", custody="release_due"),
     # C.R.S. 24-74-104 as extended by SB25-276 (PII includes immigration or citizenship status) vs 8 U.S.C. 1373:
     # a note on the conflict; the answer follows the federal statute
-    c("co_status_pii_note", "allowed", "co_crs_24_74_104 usc_1373", state="CO", actor=L, action="share_status", paperwork=("none",)),
+    c("co_status_pii_note", "allowed", "co_crs_24_74_104 usc_1373", state="CO", actor=L, action="share_status"),
     # La. R.S. 14:134(A)(5) (release "without providing advance notice" to ICE when the agency knows of unlawful
     # presence) and (A)(6) (refusing a lawful request for cooperation), added by SB 15 (2025)
     c("la_notice_required", "required", "la_rs_14_134", state="LA", actor=L, action="notify_release", paperwork=DET),
