@@ -352,7 +352,8 @@ CASES = [
     # 5 ILCS 805/10 (detainer includes request for notice of release), /15(a)
     c("il_no_notice", "not allowed", "il_5ilcs805", state="IL", actor=L, action="notify_release", paperwork=("notification_request",)),
     # ORS 181A.823(1)(c); 181A.826(2)(b)(A)
-    c("or_no_info", "not allowed", "or_ors_181a", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
+    # ORS 180.805(2): no disclosure of "The person's address" or "workplace" for federal immigration enforcement
+    c("or_no_info", "not allowed", "or_ors_181a or_ors_180_805", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
     # RCW 10.93.160: no release notices for civil immigration enforcement
     c("wa_no_notice", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="notify_release", paperwork=DAW),
     # N.J. AG Dir. 2018-6: notice only for listed offenses
