@@ -325,7 +325,7 @@ CASES = [
     # N.C.G.S. 162-62(b1): "any person charged with a criminal offense"; detainer AND administrative warrant
     c("nc_hold_required", "required", "nc_gs_162_62", state="NC", actor="jem", action="hold_past_release", paperwork=DAW,
       charge="misdemeanor", custody="bail_posted", person="lpr", location=J),
-    # HB 511 (2025): comply with detainers if safe to do so
+    # HB 511 (2025, ch. 39), RSA 106-R:3, I: comply with detainers of inmates "if safe to do so"
     c("nh_hold_required", "required", "nh_hb511_2025", state="NH", actor=L, action="hold_past_release", paperwork=DET),
     # Tenn. Code Ann. 7-68-102, -103: refusal policies banned, no per-case duty -> permitted, not required
     c("tn_hold_policy", "allowed", "tn_7_68_103", state="TN", actor=L, action="hold_past_release", paperwork=DAW),
