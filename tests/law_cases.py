@@ -302,7 +302,8 @@ CASES = [
     # N.C.G.S. 162-62(b1) needs detainer AND administrative warrant; a bare detainer is outside it
     c("nc_hold_bare_authorizes", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor=L, action="hold_past_release", paperwork=DET),
     c("nc_hold_bare_silent", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor="wso", action="hold_past_release", paperwork=DET),
-    # Iowa Code 27A.1 (detainer request = request with accompanying documents), 27A.2
+    # Iowa Code 27A.1(1): "\"Immigration detainer request\" includes only written federal government requests that are
+    # accompanied by" listed documents; 27A.2 duty does not reach a detainer alone
     c("ia_hold_bare_authorizes", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET),
     c("ia_hold_bare_silent", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET,
       custody="release_due"),
