@@ -122,8 +122,9 @@ CASES = [
     # ICE memo of May 12, 2025 (Lyons): claims I-205 entry power; a note only, Payton still decides
     c("fed_i205_memo_note", "not allowed", "ice_memo_i205_2025 case_payton_1980", state="OH", actor="ice_officer",
       action="enter_home", paperwork=("final_order",), consent="none"),
-    # ICE courthouse guidance (Jan. 2025 interim, rev. May 2025): policy note; the answer still turns on the warrant
-    c("fed_courthouse_guidance_note", "allowed", "ice_courthouse_guidance_2025 form_i200", state="OH", actor="ice_officer",
+    # ICE courthouse guidance (Jan. 2025 interim, superseded May 27, 2025); 2025 immigration-court memos vacated
+    # June 23, 2026 (N.D. Cal.): a policy note; the answer still turns on the warrant
+    c("fed_courthouse_guidance_note", "allowed", "ice_courthouse_guidance_2025 ndcal_courthouse_vacatur_2026 form_i200", state="OH", actor="ice_officer",
       action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Payton, 445 U.S. at 576, 590: the Fourth Amendment draws a firm line at the entrance to the house
     c("fed_enter_home_default", "not allowed", "case_payton_1980", state="OH", actor="tfm", action="enter_home",
@@ -151,6 +152,18 @@ CASES = [
     # Del. HB 182 (2025)
     c("de_287g_ban", "not allowed", "de_hb182_2025", state="DE", actor="wso", action="serve_admin_warrant", location=J,
       paperwork=("admin_warrant",)),
+    # SB 783 (2026 Va. Acts ch. 1028), official summary: no agreement letting officers perform immigration-officer
+    # functions "unless such agreement is in writing and includes certain provisions and conditions"; eff. July 1, 2026,
+    # expires June 30, 2028 -> a note; a valid agreement is assumed
+    c("va_287g_conditions_note", "allowed", "va_sb783_2026 ina_287g_1", state="VA", actor="jem", action="civil_arrest", location=J,
+      paperwork=("admin_warrant",)),
+    # 20 V.S.A. 4652(a): "only the Governor, in consultation with the Vermont Attorney General, is authorized to enter
+    # into, modify, or extend an agreement pursuant to 8 U.S.C. 1357(g)" -> a note; an approved agreement is assumed
+    c("vt_287g_governor_note", "allowed", "vt_20_4652", state="VT", actor="jem", action="civil_arrest", location=J,
+      paperwork=("admin_warrant",)),
+    # NYCLU v. Nassau County (Sup. Ct. Nassau Cty.): challenge to a 287(g) agreement under Wells rejected (Newsday, 2026)
+    c("ny_287g_status_note", "allowed", "case_wells_demarco_2018 prog_287g_tfm", state="NY", actor="tfm", action="civil_arrest",
+      location="public_place", paperwork=("admin_warrant",)),
     # ---- status questions ----
     # Cal. Gov't Code 7284.6(a)(1)(A): no inquiry into immigration status
     c("ca_no_inquiry", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="ask_status", custody="stopped"),
@@ -195,10 +208,21 @@ CASES = [
     c("dc_no_holds", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="hold_past_release", paperwork=DAW),
     # People ex rel. Wells v. DeMarco, 168 A.D.3d 31 (2d Dep't 2018)
     c("ny_no_holds", "not allowed", "case_wells_demarco_2018", state="NY", actor=L, action="hold_past_release", paperwork=DAW),
-    # Lunn v. Commonwealth, 477 Mass. 517 (2017)
+    # Lunn v. Commonwealth, 477 Mass. 517 (2017): "Massachusetts law provides no authority for Massachusetts court
+    # officers to arrest and hold an individual solely on the basis of a Federal civil immigration detainer"
     c("ma_no_holds", "not allowed", "case_lunn_2017", state="MA", actor=L, action="hold_past_release", paperwork=DAW),
     # Esparza v. Nobles County, No. A18-2011 (Minn. Ct. App. Sept. 23, 2019): no Minnesota statute authorizes it
-    c("mn_no_holds", "not allowed", "mn_esparza_2019", state="MN", actor=L, action="hold_past_release", paperwork=DAW),
+    c("mn_no_holds", "not allowed", "mn_esparza_2019 mn_ag_op_2025", state="MN", actor=L, action="hold_past_release", paperwork=DAW),
+    # Governor's policy of Aug. 14, 2014 (AP): executive agencies honor detainers only with a judicial removal order;
+    # municipal police not covered and current text not found -> a note; answer stays the federal baseline
+    c("ri_detainer_policy_note", "allowed", "ri_detainer_policy_2014 cfr_287_7a", state="RI", actor=L, action="hold_past_release",
+      paperwork=DAW),
+    # Morales v. Chadbourne, 793 F.3d 208 (1st Cir. 2015): a detainer hold after release is "a new seizure for Fourth
+    # Amendment purposes ... that must be supported by a new probable cause justification"
+    c("fed_morales_ma", "not allowed", "case_morales_2015 case_lunn_2017", state="MA", actor=L, action="hold_past_release", paperwork=DAW),
+    c("fed_morales_me", "not allowed", "case_morales_2015 me_ld1971", state="ME", actor=L, action="hold_past_release", paperwork=DET),
+    c("fed_morales_ri", "allowed", "case_morales_2015", state="RI", actor="jem", action="hold_past_release", paperwork=DET),
+    c("fed_morales_nh", "required", "case_morales_2015 nh_hb511_2025", state="NH", actor=L, action="hold_past_release", paperwork=DET),
     # N.J. AG Dir. 2018-6 (rev. 2019) sec. II.B.6: holds only for listed violent or serious offenses -> depends on charge
     c("nj_hold_not_listed", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="hold_past_release", paperwork=DET,
       charge="felony"),
@@ -215,7 +239,7 @@ CASES = [
       {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
       state="MT", actor="court_officer", action="hold_past_release", paperwork=DET),
     # ---- holds: mandates ----
-    # Tex. Code Crim. Proc. art. 2.251(a) (SB 4, 2017): comply with the detainer request
+    # Tex. Code Crim. Proc. art. 2A.060 (formerly 2.251(a); SB 4, 2017): comply with the detainer request
     c("tx_hold_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="hold_past_release", paperwork=DET),
     # A.R.S. 11-1051(B): "where reasonable suspicion exists that the person is an alien and is unlawfully present
     # ... a reasonable attempt shall be made, when practicable, to determine the immigration status"
@@ -224,6 +248,16 @@ CASES = [
       state="AZ", actor=L, action="ask_status", location="roadside", custody="stopped"),
     # A.R.S. 11-1051(B): "Any person who is arrested shall have the person's immigration status determined before
     # the person is released" (text quoted in Ariz. AG Op. I16-010)
+    # S.C. Code 17-13-170(A): with reasonable suspicion of unlawful presence during a lawful stop, detention,
+    # investigation or arrest, "the officer shall make a reasonable effort, when practicable, to determine" status
+    c("sc_status_check_required", "depends", "sc_17_13_170",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="SC", actor=L, action="ask_status", location="roadside", custody="stopped"),
+    # Ala. Code 31-13-12 as amended by SB 53 (2025, eff. Oct. 1, 2025), per summaries of the enrolled bill: reasonable
+    # attempt to determine status on reasonable suspicion during a lawful stop, detention or arrest
+    c("al_status_check_required", "depends", "al_31_13_12",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="AL", actor=L, action="ask_status", location="roadside", custody="stopped"),
     c("az_status_check_arrested", "required", "az_ars_11_1051b", state="AZ", actor=L, action="ask_status",
       location=J, custody="pending_charges"),
     # Tex. Code Crim. Proc. art. 2.251(a)(1): "comply with, honor, and fulfill any request made in the detainer
@@ -249,20 +283,31 @@ CASES = [
     # information regarding any individual in the agency's custody"; status stays shareable (805/5, 8 U.S.C. 1373)
     c("il_custody_info", "not allowed", "il_5ilcs805", state="IL", actor=L, action="share_personal_info",
       custody="release_due", paperwork=("none",)),
-    # art. 2.251(b): duty does not apply on proof of lawful immigration status
+    # art. 2A.060 (formerly 2.251(b)): duty does not apply on proof of lawful immigration status
     c("tx_hold_proof_of_status", "allowed", "tx_ccp_2_251 cfr_287_7a", state="TX", actor=L, action="hold_past_release",
       paperwork=DET, person="lpr"),
     # 22 O.S. 171.3 (eff. Nov. 1, 2021)
     c("ok_hold_required", "required", "ok_22os171_3", state="OK", actor=L, action="hold_past_release", paperwork=DET),
+    # 22 O.S. 171.3(A)(1): "Comply with, honor and fulfill any request made in the immigration detainer request";
+    # (B): not required on proof of U.S. citizenship. The I-247A asks for notice and for custody until ICE arrives.
+    c("ok_detainer_requests_required", "required", "ok_22os171_3", state="OK", actor=L, action="notify_release",
+      paperwork=DAW, charge="misdemeanor"),
+    c("ok_detainer_requests_required", "required", "ok_22os171_3", state="OK", actor=L, action="transfer_to_ice",
+      paperwork=DET),
     # Fla. Stat. 908.102(2) (detainer = form + warrant), 908.105
     c("fl_hold_required", "required", "fl_908_105", state="FL", actor=L, action="hold_past_release", paperwork=DAW),
     # Fla. Stat. 908.102(2): the duty reaches only a detainer with a warrant; power to hold on a bare one is unsettled
     c("fl_hold_bare_authorizes", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor=L, action="hold_past_release", paperwork=DET),
     c("fl_hold_bare_silent", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor="jem", action="hold_past_release", paperwork=DET),
+    # Fla. Stat. 908.105 operative words not read (only headings and 908.102(2)); Louisiana's copy of the model law,
+    # La. R.S. 33:84(A)(2), says "comply with the requests made in the immigration detainer" -> a flagged note only
+    c("fl_detainer_requests_note", "allowed", "fl_908_105 la_rs_33_84 ina_287g_10", state="FL", actor=L, action="notify_release",
+      paperwork=DAW, charge="misdemeanor"),
     # N.C.G.S. 162-62(b1) needs detainer AND administrative warrant; a bare detainer is outside it
     c("nc_hold_bare_authorizes", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor=L, action="hold_past_release", paperwork=DET),
     c("nc_hold_bare_silent", "depends", "nc_gs_162_62", bare("nc_gs_162_62"), state="NC", actor="wso", action="hold_past_release", paperwork=DET),
-    # Iowa Code 27A.1 (detainer request = request with accompanying documents), 27A.2
+    # Iowa Code 27A.1(1): "\"Immigration detainer request\" includes only written federal government requests that are
+    # accompanied by" listed documents; 27A.2 duty does not reach a detainer alone
     c("ia_hold_bare_authorizes", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET),
     c("ia_hold_bare_silent", "depends", "ia_27a_2", bare("ia_27a_2"), state="IA", actor=L, action="hold_past_release", paperwork=DET,
       custody="release_due"),
@@ -270,15 +315,35 @@ CASES = [
     c("ga_hold_required", "required", "ga_42_1_11_5", state="GA", actor=L, action="hold_past_release", paperwork=DET),
     # Iowa Code 27A.2
     c("ia_hold_required", "required", "ia_27a_2", state="IA", actor=L, action="hold_past_release", paperwork=DAW),
-    # La. R.S. 33:81 et seq.; SB 15 (2025)
-    c("la_hold_required", "required", "la_rs_33_81 la_sb15_2025", state="LA", actor=L, action="hold_past_release", paperwork=DET),
+    # Iowa Code 27A.2: "shall fully comply with any instruction made in the detainer request and in any other legal
+    # document provided"; the I-247A asks for notice before release and custody until ICE arrives
+    c("ia_detainer_requests_required", "required", "ia_27a_2", state="IA", actor=L, action="notify_release", paperwork=DAW,
+      charge="misdemeanor"),
+    c("ia_detainer_requests_required", "required", "ia_27a_2", state="IA", actor="wso", action="transfer_to_ice", paperwork=DAW),
+    # La. R.S. 33:81(3)(a) (detainer = federal form "along with a warrant"); 33:84(A)(2): "comply with the requests
+    # made in the immigration detainer"
+    c("la_hold_required", "required", "la_rs_33_84", state="LA", actor=L, action="hold_past_release", paperwork=DAW),
+    # La. R.S. 14:134(A)(6)(a) (SB 15, 2025): malfeasance to refuse "a lawful request for cooperation" from ICE with
+    # intent to hinder; (6)(b) names "a lawful written request or detainer". Title 33 does not reach a bare detainer.
+    c("la_hold_bare_malfeasance", "required", "la_rs_14_134", state="LA", actor=L, action="hold_past_release", paperwork=DET,
+      charge="misdemeanor", custody="release_due"),
     # N.C.G.S. 162-62(b1): "any person charged with a criminal offense"; detainer AND administrative warrant
     c("nc_hold_required", "required", "nc_gs_162_62", state="NC", actor="jem", action="hold_past_release", paperwork=DAW,
       charge="misdemeanor", custody="bail_posted", person="lpr", location=J),
-    # HB 511 (2025): comply with detainers if safe to do so
+    # HB 511 (2025, ch. 39), RSA 106-R:3, I: comply with detainers of inmates "if safe to do so"
     c("nh_hold_required", "required", "nh_hb511_2025", state="NH", actor=L, action="hold_past_release", paperwork=DET),
     # Tenn. Code Ann. 7-68-102, -103: refusal policies banned, no per-case duty -> permitted, not required
     c("tn_hold_policy", "allowed", "tn_7_68_103", state="TN", actor=L, action="hold_past_release", paperwork=DAW),
+    # Pub. Ch. 1015 (2026, SB 2223), caption "as enacted": each sheriff must enter an available 287(g) agreement
+    c("tn_287g_mandate_note", "allowed", "tn_pub_ch_1015_2026 tn_7_68_103", state="TN", actor=L, action="hold_past_release", paperwork=DET),
+    # Ark. Code Ann. 14-1-103(b)(2)(D)-(E) (Act 654 of 2025): no local policy conditioning detainer compliance or
+    # demanding a warrant; sanction is loss of discretionary state funds; no per-case duty
+    c("ar_detainer_policy_note", "allowed", "ar_14_1_103 cfr_287_7a", state="AR", actor=L, action="hold_past_release", paperwork=DAW),
+    # SB 76 (2026), per the Indiana courts' summary: a governmental body with custody "shall ... comply with the
+    # immigration detainer request" (eff. July 1, 2026 per press)
+    c("in_hold_required", "required", "in_sb76_2026", state="IN", actor=L, action="hold_past_release", paperwork=DET),
+    # HB 83 (2025), per summaries: "requires compliance with federal immigration detainers"; only the crimes enjoined
+    c("id_hold_required", "required", "id_hb83_detainers_2025", state="ID", actor=L, action="hold_past_release", paperwork=DAW),
     # ---- information ----
     # Cal. Gov't Code 7284.6(a)(1)(C); 7282.5
     c("ca_release_dates_general", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="notify_release", charge="misdemeanor"),
@@ -299,7 +364,8 @@ CASES = [
     # 5 ILCS 805/10 (detainer includes request for notice of release), /15(a)
     c("il_no_notice", "not allowed", "il_5ilcs805", state="IL", actor=L, action="notify_release", paperwork=("notification_request",)),
     # ORS 181A.823(1)(c); 181A.826(2)(b)(A) ("custody status, release date ... or home or work address")
-    c("or_no_info", "not allowed", "or_ors_181a", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
+    # ORS 180.805(2): no disclosure of "The person's address" or "workplace" for federal immigration enforcement
+    c("or_no_info", "not allowed", "or_ors_181a or_ors_180_805", state="OR", actor=L, action="share_personal_info", paperwork=("none",)),
     # ORS 181A.826(1): no public resources for "apprehending, arresting, detaining or holding individuals for
     # immigration enforcement"; (2)(b) supporting or assisting a federal agency in it
     c("or_no_transfer", "not allowed", "or_ors_181a", state="OR", actor=L, action="transfer_to_ice", paperwork=DAW),
@@ -332,12 +398,51 @@ CASES = [
     c("me_no_info", "not allowed", "me_ld1971", state="ME", actor="wso", action="interview_in_jail", paperwork=("none",)),
     # Conn. Gen. Stat. 54-192h (P.A. 19-20): notice of release is part of a civil immigration detainer
     c("ct_no_notice", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="notify_release", paperwork=DAW),
+    # Conn. Gen. Stat. 54-192h(a)(2)(B) (P.A. 19-20): a request "Facilitating the ... transfer of an individual to the
+    # custody of a federal immigration authority" is a civil immigration detainer; compliance only with a judicial
+    # warrant, watch-list match or (CT Mirror 2025) a class A or B felony conviction -> none assumed here
+    c("ct_no_transfer", "not allowed", "ct_cgs_54_192h", state="CT", actor=L, action="transfer_to_ice", paperwork=DAW,
+      charge="misdemeanor"),
     # D.C. Law 23-282: no release notice or ICE interviews without a judicial warrant or order
     c("dc_no_notice", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="interview_in_jail", paperwork=("none",)),
-    # SB 15 (2025): malfeasance to release without notifying ICE
-    c("la_notice_required", "required", "la_sb15_2025", state="LA", actor=L, action="notify_release", paperwork=DET),
-    # N.C.G.S. 162-62(b1) as amended by S.L. 2025-85 (H 318, eff. Oct. 1, 2025; veto overridden July 29, 2025): "within
-    # two hours" of would-be release, notify ICE of the release date and time (NCGA bill digest)
+    # D.C. Law 23-282 (sponsor's summary): no "granting ICE access to any District detention facility ... to transfer
+    # or release an individual into federal custody" absent a judicial warrant or order
+    c("dc_no_transfer", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="transfer_to_ice", paperwork=DAW,
+      charge="misdemeanor"),
+    # D.C. Law 23-282: no notice of "release dates, times, locations, addresses, or criminal case information" of
+    # people in custody; nothing for people not in custody -> depends on custody
+    c("dc_custody_info", "depends", "dc_sanctuary_values_2020",
+      {"fact": "custody", "branches": {"free": "allowed", "stopped": "allowed", "pending_charges": "not allowed",
+                                       "bail_posted": "not allowed", "release_due": "not allowed",
+                                       "sentence_completed": "not allowed"},
+       "branch_ids": {"release_due": ("dc_sanctuary_values_2020",)}},
+      state="DC", actor=L, action="share_personal_info", paperwork=("none",)),
+    # Tenn. Code Ann. 7-68-105(a): all agencies "shall ... communicate with the appropriate federal official regarding
+    # the immigration status of any individual, including reporting knowledge that a particular alien is not
+    # lawfully present"
+    c("tn_status_reporting", "required", "tn_7_68_105", state="TN", actor=L, action="share_status"),
+    # O.C.G.A. 42-4-14(b): reasonable effort within 48 hours of arrival to determine nationality and lawful status;
+    # notify DHS if unlawfully present (notice clause read in the pre-2024 text)
+    c("ga_status_report_jail", "depends", "ga_42_4_14",
+      {"fact": "custody", "branches": {"free": "allowed", "stopped": "allowed", "pending_charges": "required",
+                                       "bail_posted": "required", "release_due": "required", "sentence_completed": "required"}},
+      state="GA", actor=L, action="share_status"),
+    # RSMo 544.472.1: "If it is determined that the prisoner is in the United States unlawfully, the arresting agency
+    # shall notify the United States Department of Homeland Security"
+    c("mo_status_report_jail", "required", "mo_544_472", state="MO", actor=L, action="share_status", custody="pending_charges"),
+    # HEA 1393 (2025) digest: the jail "shall notify the county sheriff ... and the county sheriff shall notify the
+    # proper authority" (eff. July 1, 2025)
+    c("in_status_report_intake", "required", "in_hb1393_2025", state="IN", actor="jem", action="share_status", custody="release_due"),
+    # C.R.S. 24-74-104 as extended by SB25-276 (PII includes immigration or citizenship status) vs 8 U.S.C. 1373:
+    # a note on the conflict; the answer follows the federal statute
+    c("co_status_pii_note", "allowed", "co_crs_24_74_104 usc_1373", state="CO", actor=L, action="share_status"),
+    # La. R.S. 14:134(A)(5) (release "without providing advance notice" to ICE when the agency knows of unlawful
+    # presence) and (A)(6) (refusing a lawful request for cooperation), added by SB 15 (2025)
+    c("la_notice_required", "required", "la_rs_14_134", state="LA", actor=L, action="notify_release", paperwork=DET),
+    # La. R.S. 33:84(A)(2): "comply with the requests made in the immigration detainer" (detainer with warrant)
+    c("la_transfer_required", "required", "la_rs_33_84", state="LA", actor=L, action="transfer_to_ice", paperwork=DAW,
+      charge="misdemeanor"),
+    # N.C.G.S. 162-62(b1) as amended by S.L. 2025-85 (H318, eff. Oct. 1, 2025): notify ICE of the release time
     c("nc_notice_required", "required", "nc_gs_162_62", state="NC", actor=L, action="notify_release", paperwork=DAW, charge="felony"),
     # Cal. Gov't Code 7284.6(a)(4): transfer only with judicial warrant / judicial probable cause or per 7282.5
     c("ca_no_transfer", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="transfer_to_ice", paperwork=DAW, charge="misdemeanor"),
@@ -346,14 +451,24 @@ CASES = [
     c("ny_poca", "not allowed", "ny_civ_rights_28", state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Cal. Civ. Code 43.54
     c("ca_courthouse", "not allowed", "ca_civ_43_54", state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
-    # RCW 2.28.300-.330 (as recorded in state_laws wa_hb2567_courthouse_protection)
+    # RCW 2.28.330(1)-(2): no civil arrest going to, remaining at or returning from a court facility (incl. one mile)
+    # except on a court order; RCW 2.28.300(3): "court order" is a judge's directive
     c("wa_courthouse", "not allowed", "wa_rcw_2_28_300", state="WA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
-    # ORS 180.805, 180.810 (state_laws or_hb3265_courthouse_protection)
-    c("or_courthouse", "not allowed", "or_ors_180_805", state="OR", actor="tfm", action="courthouse_arrest", paperwork=("admin_warrant",)),
-    # SB20-083 (2020) (state_laws co_sb20_083_courthouse_protection)
+    # ORS 181A.828(1): "An individual may not be subject to civil arrest without a judicial warrant or judicial order
+    # when the individual is in a court facility"; (2) parties, witnesses, family going to or from court
+    c("or_courthouse", "not allowed", "or_ors_181a_828", state="OR", actor="tfm", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # C.R.S. 13-1-403(1) (SB20-083, 2020): "A person shall not be subject to civil arrest while the person is present at
+    # a courthouse or on its environs, or while going to, attending, or coming from a court proceeding"
     c("co_courthouse", "not allowed", "co_sb20_083", state="CO", actor="ice_officer", action="courthouse_arrest", paperwork=("final_order",)),
     # Ill. P.A. 104-0440, Art. 10 (eff. Dec. 9, 2025)
     c("il_courthouse", "not allowed", "il_pa104_0440", state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # 12 V.S.A. 3577 as amended by S.140 (2022): privilege from civil arrest, "including an immigration proceeding",
+    # for parties and witnesses going to, attending or returning from court (Migrant Justice; Vt. Daily Chronicle)
+    c("vt_courthouse", "not allowed", "vt_12_3577", state="VT", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # N.J. Judiciary Directive #07-19 (warrant shown to security; arrest after the proceeding) and EO 12 (2026):
+    # no statute bars the arrest, so a note; the answer stays the federal one
+    c("nj_courthouse_note", "allowed", "nj_judiciary_dir_07_19 nj_eo12_2026 form_i200", state="NJ", actor="ice_officer",
+      action="courthouse_arrest", paperwork=("admin_warrant",)),
     # ---- state immigration crimes ----
     # Tex. SB 4 (2023): in force per the course's record; preemption question open
     c("tx_sb4_2023", "allowed", "tx_sb4_2023", state="TX", actor=L, action="state_immigration_crime_arrest"),

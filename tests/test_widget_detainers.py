@@ -30,11 +30,20 @@ EXPECTED = {
     # Florida 908.102(2): a "detainer" must come with a warrant; 908.105 duty then applies.
     "FL": {D: ("unsettled", ["fl_sb168_detainer_mandate"]),
            DW: ("required", ["fl_sb168_detainer_mandate", "form_i200"])},
-    # Louisiana 33:81: "facially sufficient" = form + warrant (administrative suffices).
-    # SB 15 (2025): ignoring a written detainer can be obstruction or malfeasance (read through summaries),
-    # so even a detainer sent alone must be honored; the audit flagged the old "unsettled" as missing SB 15.
-    "LA": {D: ("required", ["la_sb208_detainer_mandate", "la_sb15_2025"]),
-           DW: ("required", ["la_sb208_detainer_mandate"])},
+    # Louisiana 33:81(3)(a): a detainer is the form "along with a warrant"; 33:84(A)(2): "comply with the requests
+    # made in the immigration detainer". A detainer alone is outside Title 33, but R.S. 14:134(A)(6) (SB 15, 2025)
+    # makes refusing "a lawful request for cooperation" from ICE with intent to hinder malfeasance, and (6)(b) names
+    # "a lawful written request or detainer" (untested in court), so the course treats it as required too.
+    "LA": {D: ("required", ["la_sb15_anti_sanctuary", "la_rs_14_134"]),
+           DW: ("required", ["la_sb208_detainer_mandate", "la_rs_33_84"])},
+    # Indiana SB 76 (2026), per the Indiana courts' summary: a body with custody "shall ... comply with the
+    # immigration detainer request"; in force July 1, 2026 (press). Enrolled definition not read.
+    "IN": {D: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"]),
+           DW: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"])},
+    # Idaho HB 83 (2025), per summaries: "requires compliance with federal immigration detainers" (in force
+    # Mar. 27, 2025); only its new crimes are enjoined.
+    "ID": {D: ("required", ["id_hb83_detainer_mandate", "id_hb83_detainers_2025"]),
+           DW: ("required", ["id_hb83_detainer_mandate", "id_hb83_detainers_2025"])},
     # Georgia 42-1-11.5: comply with detainer notices.
     "GA": {D: ("required", ["ga_hb1105_detainer_mandate"]),
            DW: ("required", ["ga_hb1105_detainer_mandate"])},

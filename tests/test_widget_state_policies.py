@@ -55,8 +55,10 @@ def explorer():
     ("IL", "restricts", "TRUST Act bars holds solely on a detainer or civil immigration warrant"),
     ("MA", "restricts", "Lunn (SJC 2017): no state-law authority to hold on a detainer; rulings count"),
     ("AZ", "mandates", "SB 1070 sec. 2(B) status checks stand; the vetoed SB 1164 does not count"),
-    ("SC", "none", "S. 735 is only a pending bill"),
-    ("ID", "none", "HB 83 creates a state immigration crime (not a cooperation rule) and is enjoined"),
+    # S.C. Code 17-13-170(A) (SB 20, 2011): status checks on reasonable suspicion; the pending S. 735 adds nothing
+    ("SC", "mandates", "17-13-170 status-check mandate counts; S. 735 is only a pending bill"),
+    # Idaho HB 83 (2025): detainer compliance is in force; only its new crimes are enjoined (and crimes never count)
+    ("ID", "mandates", "HB 83's detainer duty counts; its enjoined state immigration crimes do not"),
     ("PA", "none", "no Pennsylvania statute on cooperation is recorded"),
 ])
 def test_policy_group_follows_the_law(code, expected, why):
