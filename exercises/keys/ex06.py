@@ -35,10 +35,10 @@ KEY = {
         "kind": "numbers",
         "tolerance": 0.06,
         "form": 'Write a dictionary of numbers, e.g. q2 = {"mandates": 1.0, "restricts": 1.0, "none": 1.0}.',
-        "answer": {"mandates": 197.0, "restricts": 108.8, "none": 107.6},
+        "answer": {"mandates": 193.8, "restricts": 108.8, "none": 90.85},
         "explanation": ("Median ICE administrative arrests per 100,000 residents (1 January 2025 to 31 July 2026) for "
-                        "the 50 states: 197.0 in the 15 states that mandate cooperation, 108.8 in the 15 that restrict "
-                        "it and 107.6 in the 20 with no statewide law recorded. Arrests are counted where ICE made them; "
+                        "the 50 states: 193.8 in the 19 states that mandate cooperation, 108.8 in the 15 that restrict "
+                        "it and 90.85 in the 16 with no statewide law recorded. Arrests are counted where ICE made them; "
                         "the gap is an association, not a measure of what the laws cause."),
         "hint": ('Filter load("state_outcomes") to metric == "ice_admin_arrests" and drop "DC"; add a column with '
                  "policy_group(code) for each state_code; then groupby it and take the median of per_100k."),
