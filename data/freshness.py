@@ -90,17 +90,16 @@ class ReviewGroup:
 
 
 def review(cat: Catalog, older_than: int, today: dt.date,
-           lesson_sources: dict[str, set[str]] | None = None) -> tuple[dt.date, list[ReviewGroup]]:
+           lesson_sources: dict[str, set[str]]) -> tuple[dt.date, list[ReviewGroup]]:
     """Claims and sources last checked more than ``older_than`` days before ``today``.
 
     Returns the cut-off date and one group per lesson (in lesson order) holding its stale
     register rows and the stale sources it cites, then a "tables only" group for stale
     sources that no lesson cites. Groups with nothing stale are left out.
-    ``lesson_sources`` maps a lesson number to the source ids it cites (default: the
-    shipped lessons' citation markers).
+    ``lesson_sources`` maps a lesson number to the source ids it cites (for the shipped
+    lessons, ``cited_by_lesson(immfed.lessons.lesson_notebooks())`` from
+    :mod:`immfed.data.citations`).
     """
-    if lesson_sources is None:
-        lesson_sources = _shipped_lesson_sources()
     cutoff = today - dt.timedelta(days=older_than)
     sources = {row["source_id"]: row for row in cat.parsed("sources").rows}
     stale_sources = {sid for sid, row in sources.items() if row["checked"] < cutoff}
@@ -120,10 +119,3 @@ def review(cat: Catalog, older_than: int, today: dt.date,
         groups.append(rest)
     return cutoff, groups
 
-
-def _shipped_lesson_sources() -> dict[str, set[str]]:
-    try:
-        from immfed.lessons import lesson_paths, markers_in, notebook_text
-    except ImportError:  # lessons not installed
-        return {}
-    return {p.stem[:2]: set(markers_in(notebook_text(p))) for p in lesson_paths()}

@@ -11,6 +11,7 @@ import immfed.data as data
 from immfed.data.catalog import Catalog
 from immfed.data.integrity import problems
 from immfed.data.states import STATES
+from immfed.lessons import lesson_notebooks
 
 from conftest import DATA
 
@@ -62,7 +63,7 @@ def test_frictionless_validates_the_whole_package():
 
 
 def test_integrity_checks_find_no_problems():
-    assert problems(Catalog(DATA)) == []
+    assert problems(Catalog(DATA), notebooks=lesson_notebooks()) == []
 
 
 def test_cite_gives_title_url_and_checked_date():
