@@ -19,6 +19,7 @@ FACT_DATE = {
     "authorities": "date",
     "agreements_timeline": "date",
     "agreements_by_state": "snapshot",
+    "agreements_by_agency": "snapshot",
     "state_laws": "as_of",
     "operations": "start",
     "operation_arrests": "as_of",
@@ -45,6 +46,8 @@ class TableStatus:
 
     def line(self, today: dt.date) -> str:
         """A one-line summary that never calls a dated fact 'old' just because its date is past."""
+        if not self.rows:
+            return "no rows"
         if self.facts_to:
             span = (f"{self.facts_from}" if self.facts_from == self.facts_to
                     else f"{self.facts_from} to {self.facts_to}")

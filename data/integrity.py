@@ -35,7 +35,8 @@ def model_split_problems(cat: Catalog) -> list[str]:
 def state_problems(cat: Catalog) -> list[str]:
     """State codes must be real, names must match codes, and each snapshot lists every state."""
     out = []
-    for name in ("agreements_by_state", "state_laws", "operations", "state_population", "state_outcomes"):
+    for name in ("agreements_by_state", "agreements_by_agency", "state_laws", "operations", "state_population",
+                 "state_outcomes"):
         for i, row in _rows(cat, name):
             code = row["state_code"]
             if code not in ALL_CODES:
