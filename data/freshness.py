@@ -19,6 +19,7 @@ FACT_DATE = {
     "authorities": "date",
     "agreements_timeline": "date",
     "agreements_by_state": "snapshot",
+    "agreements_by_agency": "snapshot",
     "state_laws": "as_of",
     "operations": "start",
     "operation_arrests": "as_of",
@@ -45,6 +46,8 @@ class TableStatus:
 
     def line(self, today: dt.date) -> str:
         """A one-line summary that never calls a dated fact 'old' just because its date is past."""
+        if not self.rows:
+            return "no rows"
         if self.facts_to:
             span = (f"{self.facts_from}" if self.facts_from == self.facts_to
                     else f"{self.facts_from} to {self.facts_to}")
@@ -90,17 +93,16 @@ class ReviewGroup:
 
 
 def review(cat: Catalog, older_than: int, today: dt.date,
-           lesson_sources: dict[str, set[str]] | None = None) -> tuple[dt.date, list[ReviewGroup]]:
+           lesson_sources: dict[str, set[str]]) -> tuple[dt.date, list[ReviewGroup]]:
     """Claims and sources last checked more than ``older_than`` days before ``today``.
 
     Returns the cut-off date and one group per lesson (in lesson order) holding its stale
     register rows and the stale sources it cites, then a "tables only" group for stale
     sources that no lesson cites. Groups with nothing stale are left out.
-    ``lesson_sources`` maps a lesson number to the source ids it cites (default: the
-    shipped lessons' citation markers).
+    ``lesson_sources`` maps a lesson number to the source ids it cites (for the shipped
+    lessons, ``cited_by_lesson(immfed.lessons.lesson_notebooks())`` from
+    :mod:`immfed.data.citations`).
     """
-    if lesson_sources is None:
-        lesson_sources = _shipped_lesson_sources()
     cutoff = today - dt.timedelta(days=older_than)
     sources = {row["source_id"]: row for row in cat.parsed("sources").rows}
     stale_sources = {sid for sid, row in sources.items() if row["checked"] < cutoff}
@@ -120,10 +122,3 @@ def review(cat: Catalog, older_than: int, today: dt.date,
         groups.append(rest)
     return cutoff, groups
 
-
-def _shipped_lesson_sources() -> dict[str, set[str]]:
-    try:
-        from immfed.lessons import lesson_paths, markers_in, notebook_text
-    except ImportError:  # lessons not installed
-        return {}
-    return {p.stem[:2]: set(markers_in(notebook_text(p))) for p in lesson_paths()}

@@ -7,8 +7,11 @@ Each check returns plain-language problem strings naming the table, row and colu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
 
 from .catalog import Catalog
+from .citations import cited_by_lesson, cited_claims, markdown_text
 from .states import ALL_CODES, STATES
 
 
@@ -32,7 +35,8 @@ def model_split_problems(cat: Catalog) -> list[str]:
 def state_problems(cat: Catalog) -> list[str]:
     """State codes must be real, names must match codes, and each snapshot lists every state."""
     out = []
-    for name in ("agreements_by_state", "state_laws", "operations", "state_population", "state_outcomes"):
+    for name in ("agreements_by_state", "agreements_by_agency", "state_laws", "operations", "state_population",
+                 "state_outcomes"):
         for i, row in _rows(cat, name):
             code = row["state_code"]
             if code not in ALL_CODES:
@@ -94,22 +98,23 @@ def unused_source_problems(cat: Catalog, also_used: set[str] = frozenset()) -> l
             for i, row in _rows(cat, "sources") if row["source_id"] not in used]
 
 
-def problems(cat: Catalog, also_used: set[str] | None = None) -> list[str]:
+def problems(cat: Catalog, also_used: set[str] | None = None,
+             notebooks: Mapping[str, Path] | None = None) -> list[str]:
     """All consistency problems in the catalog (an empty list means all is well).
 
-    ``also_used`` adds source ids cited elsewhere (lesson citation markers); when it is
-    None the lesson notebooks shipped with the package are scanned.
+    ``notebooks`` maps each lesson's number ("04") to its notebook: the sources it cites
+    count as used, and its claim markers are checked against the claims register. The
+    data layer does not know where the lessons live, so the caller passes them
+    (``immfed.lessons.lesson_notebooks()``); without them the tables alone must use every
+    source, and every register row is reported as unmarked. ``also_used`` adds source
+    ids cited anywhere else.
     """
-    if also_used is None:
-        try:
-            from immfed.lessons import cited_source_ids
-
-            also_used = cited_source_ids()
-        except ImportError:  # lessons not installed: tables alone must use every source
-            also_used = set()
+    notebooks = notebooks or {}
+    cited = set(also_used or ()).union(*cited_by_lesson(notebooks).values())
+    lessons = {number: markdown_text(path) for number, path in notebooks.items()}
     return (model_split_problems(cat) + state_problems(cat) + date_problems(cat)
             + self_check_problems(cat) + state_outcome_problems(cat)
-            + unused_source_problems(cat, also_used) + claim_problems(cat))
+            + unused_source_problems(cat, cited) + claim_problems(cat, lessons))
 
 
 def self_check_problems(cat: Catalog) -> list[str]:
@@ -204,8 +209,6 @@ def claim_register_problems(rows: list[dict], lessons: dict[str, str],
       source that the marked citation does not cite;
     - in a lesson listed in ``complete``, a citation with no claim marker.
     """
-    from immfed.lessons import cited_claims
-
     counted = COUNTED_FROM_DATA if counted is None else counted
     out = []
     by_id = {}
@@ -251,18 +254,10 @@ def claim_register_problems(rows: list[dict], lessons: dict[str, str],
     return out
 
 
-def lesson_markdown() -> dict[str, str]:
-    """The markdown of each shipped lesson, keyed by its two-digit number."""
-    try:
-        from immfed.lessons import lesson_paths, markdown_text
-    except ImportError:  # lessons not installed
-        return {}
-    return {p.stem[:2]: markdown_text(p) for p in lesson_paths()}
-
-
-def claim_problems(cat: Catalog, lessons: dict[str, str] | None = None) -> list[str]:
-    """The claims register of ``cat`` checked against the lessons (default: the shipped ones)."""
+def claim_problems(cat: Catalog, lessons: Mapping[str, str]) -> list[str]:
+    """The claims register of ``cat`` checked against ``lessons``: each lesson's markdown
+    keyed by its number (``immfed.lessons.lesson_markdown()`` gives the shipped ones)."""
     if "claims" not in cat.resources:
         return []
     rows = [row for _, row in _rows(cat, "claims")]
-    return claim_register_problems(rows, lesson_markdown() if lessons is None else lessons)
+    return claim_register_problems(rows, dict(lessons))

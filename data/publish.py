@@ -28,6 +28,7 @@ try:  # POSIX; on Windows the O_EXCL lock file below is used instead
 except ImportError:  # pragma: no cover - exercised by monkeypatching fcntl to None
     fcntl = None
 
+from .agreement_tables import REFRESHED
 from .catalog import SHIPPED_ROOT, Catalog
 from .userdata import (FIX_UNWRITABLE, HISTORY, POINTER, UserDataError, current_folder, history,
                        pointer_name)
@@ -38,7 +39,6 @@ LOCK_EXCL = ".refresh.lock.excl"  # the portable fallback: exists only while hel
 INCOMING = ".incoming-"
 STALE_LOCK_SECONDS = 15 * 60     # a refresh takes seconds; a fallback lock this old is abandoned
 DEFAULT_WAIT = 120.0             # how long a second refresh queues before it gives up
-REFRESHED = ("sources", "agreements_by_state", "agreements_timeline")
 
 
 class FolderBusy(UserDataError):

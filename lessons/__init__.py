@@ -8,17 +8,13 @@ at the end of each lesson is built from the markers it contains.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
+# The marker syntax and its parsing live in the data layer, which checks citations against
+# the tables; the lessons use them from there (and re-export them for older imports).
+from immfed.data.citations import CLAIM, MARKER, cited_claims, markdown_text, markers_in, notebook_text  # noqa: F401
+
 HERE = Path(__file__).resolve().parent
-MARKER = re.compile(r"\[(@[a-z0-9_]+(?:\s*;\s*@[a-z0-9_]+)*)\]")
-CLAIM = re.compile(r"<!--\s*claim:([0-9]{2}-[0-9]{3})\s*-->")
-"""A claim marker: an HTML comment placed right after a citation marker, as in
-``[@usc_8_1357]<!-- claim:07-003 -->``. It names the row of ``claims.csv`` (the claims
-register) that quotes the source for that sentence. Comments do not show in JupyterLab,
-Voila or the static site, and :data:`MARKER` still sees the citation in front of it."""
-_INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
 def lesson_paths() -> list[Path]:
@@ -34,51 +30,15 @@ def lesson_path(lesson: str) -> Path:
     raise KeyError(f"No lesson '{lesson}'. Lessons: {', '.join(p.stem for p in lesson_paths())}")
 
 
-def markers_in(text: str) -> list[str]:
-    """Source ids cited in ``text`` by ``[@id]`` markers, in order of first appearance."""
-    ids: list[str] = []
-    for group in MARKER.findall(text):
-        for part in group.split(";"):
-            sid = part.strip().lstrip("@")
-            if sid not in ids:
-                ids.append(sid)
-    return ids
+def lesson_notebooks() -> dict[str, Path]:
+    """Each lesson's notebook keyed by its two-digit number, for the data checks
+    (``immfed.data.integrity.problems``) that hold the lessons to the tables."""
+    return {p.stem[:2]: p for p in lesson_paths()}
 
 
-def cited_claims(text: str) -> list[dict]:
-    """Every citation marker in markdown ``text``, in order, with the claim marker after it.
-
-    Each item gives ``ids`` (the cited source ids), ``claim`` (the claim id right after the
-    marker, or None) and ``line`` (1-based). Markers inside inline code (the "Markers like
-    `[@id]`" help text) are not citations and are skipped. Claim markers that do not follow
-    a citation are reported with ``ids`` empty, so a checker can flag them.
-    """
-    out = []
-    clean = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text)
-    attached = set()
-    for m in MARKER.finditer(clean):
-        ids = [part.strip().lstrip("@") for part in m.group(1).split(";")]
-        after = CLAIM.match(clean, m.end())
-        if after:
-            attached.add(after.start())
-        out.append({"ids": ids, "claim": after.group(1) if after else None,
-                    "line": clean.count("\n", 0, m.start()) + 1})
-    for c in CLAIM.finditer(clean):
-        if c.start() not in attached:
-            out.append({"ids": [], "claim": c.group(1), "line": clean.count("\n", 0, c.start()) + 1})
-    return out
-
-
-def markdown_text(path: Path) -> str:
-    """The markdown cells of a notebook joined as one string (code cells left out)."""
-    nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return "\n".join("".join(c.get("source", "")) for c in nb.get("cells", []) if c.get("cell_type") == "markdown")
-
-
-def notebook_text(path: Path) -> str:
-    """All cell sources of a notebook joined as one string."""
-    nb = json.loads(Path(path).read_text(encoding="utf-8"))
-    return "\n".join("".join(c.get("source", "")) for c in nb.get("cells", []))
+def lesson_markdown() -> dict[str, str]:
+    """The markdown of each lesson, keyed by its two-digit number (for the claims register)."""
+    return {number: markdown_text(path) for number, path in lesson_notebooks().items()}
 
 
 def cited_source_ids(paths: list[Path] | None = None) -> set[str]:

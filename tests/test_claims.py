@@ -9,7 +9,7 @@ import sys
 
 import immfed.data as data
 from immfed.data.integrity import REGISTER_COMPLETE, claim_problems, claim_register_problems
-from immfed.lessons import cited_claims, lesson_path, markdown_text
+from immfed.lessons import cited_claims, lesson_markdown, lesson_path, markdown_text
 
 
 def _row(cid, source="src_a", quote="a passage read in the source", pinpoint="p. 1", lesson=None):
@@ -18,7 +18,7 @@ def _row(cid, source="src_a", quote="a passage read in the source", pinpoint="p.
 
 
 def test_shipped_register_and_lessons_agree():
-    assert claim_problems(data.catalog()) == []
+    assert claim_problems(data.catalog(), lesson_markdown()) == []
 
 
 def test_lesson_07_is_complete_and_has_its_fourteen_rows():

@@ -8,9 +8,12 @@ import subprocess
 import sys
 
 from immfed.data.catalog import Catalog
+from immfed.data.citations import cited_by_lesson
 from immfed.data.freshness import review, status
+from immfed.lessons import lesson_notebooks
 
 TODAY = dt.date(2026, 11, 30)
+SHIPPED_LESSONS = cited_by_lesson(lesson_notebooks())
 
 
 def _set(root, table, key_col, key, col, value):
@@ -34,7 +37,7 @@ def _age(data_copy):
 
 
 def test_review_lists_only_what_is_older_than_the_cutoff_grouped_by_lesson(data_copy):
-    cutoff, groups = review(_age(data_copy), 180, TODAY)
+    cutoff, groups = review(_age(data_copy), 180, TODAY, SHIPPED_LESSONS)
     assert cutoff == dt.date(2026, 6, 3)
     assert [g.label for g in groups] == ["Lesson 04", "Tables only (cited by no lesson)"]
     assert [c["claim_id"] for c in groups[0].claims] == ["04-003"]
@@ -43,7 +46,7 @@ def test_review_lists_only_what_is_older_than_the_cutoff_grouped_by_lesson(data_
 
 
 def test_review_with_a_longer_window_drops_the_january_checks(data_copy):
-    _, groups = review(_age(data_copy), 330, TODAY)
+    _, groups = review(_age(data_copy), 330, TODAY, SHIPPED_LESSONS)
     assert [g.label for g in groups] == ["Tables only (cited by no lesson)"]
 
 

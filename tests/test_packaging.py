@@ -45,3 +45,10 @@ def test_wheel_carries_the_presenter_template(wheel_names):
     # `immfed present` finds it inside the installed package, whatever folder it runs from
     for name in ("conf.json", "index.html.j2"):
         assert f"immfed/jupyter/voila/templates/immfed/{name}" in wheel_names
+
+
+def test_wheel_carries_the_site_builder_and_its_assets(wheel_names):
+    # `immfed site build` copies the stylesheet and scripts from inside the installed package
+    site = REPO / "src" / "immfed" / "site"
+    for path in [*site.glob("*.py"), *(site / "assets").iterdir()]:
+        assert f"immfed/site/{path.relative_to(site).as_posix()}" in wheel_names

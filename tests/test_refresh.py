@@ -107,7 +107,7 @@ def test_interrupted_publish_leaves_previous_data(tmp_path, user_root, monkeypat
     def boom(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(refresh, "_validate", boom)  # fail after the new files are written
+    monkeypatch.setattr(refresh, "check_tables", boom)  # fail after the new files are written
     with pytest.raises(UserDataError, match=f"{user_root} could not be written \\(disk full\\)"):
         refresh_287g(make_sheet(tmp_path / "participatingAgencies11202026.xlsx"))
     assert (user_root / "current.txt").read_text() == good.folder.name

@@ -330,7 +330,7 @@ def test_a_non_utf8_byte_past_the_first_8kb_is_a_data_error(data_copy):
 def test_a_refresh_never_touches_the_installed_tables_even_when_it_fails(tmp_path, root, monkeypatch):
     before = shipped_bytes()
     refresh_287g(sheet(tmp_path / "participatingAgencies11012026.xlsx"))
-    monkeypatch.setattr(refresh_module, "_validate", lambda folder: (_ for _ in ()).throw(RefreshError("no")))
+    monkeypatch.setattr(refresh_module, "check_tables", lambda folder: (_ for _ in ()).throw(RefreshError("no")))
     with pytest.raises(RefreshError):
         refresh_287g(sheet(tmp_path / "participatingAgencies11082026.xlsx"))
     assert shipped_bytes() == before

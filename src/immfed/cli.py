@@ -24,6 +24,7 @@ def _data_list(args) -> int:
 def _data_check(args) -> int:
     from immfed.data import DataError
     from immfed.data.integrity import problems
+    from immfed.lessons import lesson_notebooks
 
     cat = _catalog(args.root)
     try:
@@ -34,7 +35,7 @@ def _data_check(args) -> int:
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    found = problems(cat)
+    found = problems(cat, notebooks=lesson_notebooks())
     for problem in found:
         print(f"error: {problem}", file=sys.stderr)
     if found:
@@ -107,7 +108,9 @@ def _data_status(args) -> int:
 def _facts_review(args) -> int:
     import datetime as dt
 
+    from immfed.data.citations import cited_by_lesson
     from immfed.data.freshness import review
+    from immfed.lessons import lesson_notebooks
 
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
@@ -117,7 +120,7 @@ def _facts_review(args) -> int:
     if args.older_than < 0:
         print("error: --older-than takes a number of days, 0 or more", file=sys.stderr)
         return 2
-    cutoff, groups = review(_catalog(args.root), args.older_than, today)
+    cutoff, groups = review(_catalog(args.root), args.older_than, today, cited_by_lesson(lesson_notebooks()))
     print(f"Claims and sources last checked before {cutoff} (more than {args.older_than} days before {today}):")
     if not groups:
         print("  none; everything was checked within that window.")
