@@ -81,17 +81,32 @@ CASES = [
     # Arizona v. United States, 567 U.S. at 400-07 (state immigration offenses preempted); no state crime in force in OH
     c("fed_state_crime_none", "not allowed", "case_arizona_2012", state="OH", actor=L, action="state_immigration_crime_arrest"),
     # 8 C.F.R. 287.7(a), (d) (request; 48 hours excl. weekends/holidays); Galarza, 745 F.3d at 639-45 (a request, not a command)
-    c("fed_hold_detainer", "allowed", "cfr_287_7a cfr_287_7d case_galarza_2014", state="OH", actor=L, action="hold_past_release",
-      paperwork=DAW, custody="release_due"),
+    # For a 287(g) jail officer the delegation itself carries the power to hold (8 U.S.C. 1357(g)(1))
+    c("fed_hold_detainer", "allowed", "cfr_287_7a cfr_287_7d case_galarza_2014", state="OH", actor="jem",
+      action="hold_past_release", paperwork=DAW, custody="release_due"),
+    # A local officer without an agreement: the hold is a new arrest that needs state-law power. Lunn v. Commonwealth,
+    # 477 Mass. 517 (2017) (no such power in Massachusetts law); People ex rel. Wells v. DeMarco, 168 A.D.3d 31
+    # (N.Y. App. Div. 2018) (none in New York law, detainer with an I-200); Ramon v. Short, 2020 MT 69. Where state
+    # law gives the power, 8 U.S.C. 1357(g)(10) permits the cooperation (City of El Cenizo v. Texas, 890 F.3d 164
+    # (5th Cir. 2018), upholding Texas's statutory duty). Ohio has no statute or ruling either way -> depends.
+    c("fed_hold_local_state_power", "depends", "cfr_287_7a",
+      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
+       "branch_ids": {"authorizes": ("ina_287g_10", "case_el_cenizo_2018"),
+                      "silent": ("case_lunn_2017", "case_wells_demarco_2018")}},
+      state="OH", actor=L, action="hold_past_release", paperwork=DAW, custody="release_due"),
+    c("fed_hold_local_no_state_power", "depends", "cfr_287_7a",
+      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
+       "branch_ids": {"silent": ("case_lunn_2017", "mn_esparza_2019")}},
+      state="KY", actor="court_officer", action="hold_past_release", paperwork=("detainer",), charge="misdemeanor"),
     # 8 C.F.R. 287.7(a): a notice request asks for notice only; Gonzalez settlement (eff. Mar. 4, 2025): I-247G asks no hold
     c("fed_hold_no_request", "not allowed", "cfr_287_7a gonzalez_settlement_2025", state="OH", actor=L, action="hold_past_release",
       paperwork=("notification_request",)),
     # Forms I-200 / I-205 are signed by immigration officers; ICE Policy 10074.2 (2017) pairs one with each detainer
-    c("fed_hold_admin_warrant_note", "allowed", "form_i200 ice_policy_10074_2", state="OH", actor=L, action="hold_past_release",
+    c("fed_hold_admin_warrant_note", "allowed", "form_i200 ice_policy_10074_2", state="OH", actor="jem", action="hold_past_release",
       paperwork=DAW),
     # Gonzalez v. ICE, No. 13-cv-04416 (C.D. Cal.), settlement eff. Mar. 4, 2025, five years (NIJC summary): covered
     # offices may not issue certain detainers without neutral probable-cause review; I-247G only. Note, answer unchanged
-    c("fed_gonzalez_settlement_note", "allowed", "gonzalez_settlement_2025 cfr_287_7a", state="OH", actor=L,
+    c("fed_gonzalez_settlement_note", "allowed", "gonzalez_settlement_2025 cfr_287_7a", state="OH", actor="jem",
       action="hold_past_release", paperwork=DET, custody="release_due"),
     # 8 C.F.R. 287.7(d): the 48 hours run from when the person would otherwise be released
     c("fed_pending_charges_note", "allowed", "cfr_287_7a", state="OH", actor=L, action="transfer_to_ice", custody="pending_charges"),
@@ -215,7 +230,7 @@ CASES = [
     c("mn_no_holds", "not allowed", "mn_esparza_2019 mn_ag_op_2025", state="MN", actor=L, action="hold_past_release", paperwork=DAW),
     # Governor's policy of Aug. 14, 2014 (AP): executive agencies honor detainers only with a judicial removal order;
     # municipal police not covered and current text not found -> a note; answer stays the federal baseline
-    c("ri_detainer_policy_note", "allowed", "ri_detainer_policy_2014 cfr_287_7a", state="RI", actor=L, action="hold_past_release",
+    c("ri_detainer_policy_note", "allowed", "ri_detainer_policy_2014 cfr_287_7a", state="RI", actor="jem", action="hold_past_release",
       paperwork=DAW),
     # Morales v. Chadbourne, 793 F.3d 208 (1st Cir. 2015): a detainer hold after release is "a new seizure for Fourth
     # Amendment purposes ... that must be supported by a new probable cause justification"
@@ -338,7 +353,7 @@ CASES = [
     c("tn_287g_mandate_note", "allowed", "tn_pub_ch_1015_2026 tn_7_68_103", state="TN", actor=L, action="hold_past_release", paperwork=DET),
     # Ark. Code Ann. 14-1-103(b)(2)(D)-(E) (Act 654 of 2025): no local policy conditioning detainer compliance or
     # demanding a warrant; sanction is loss of discretionary state funds; no per-case duty
-    c("ar_detainer_policy_note", "allowed", "ar_14_1_103 cfr_287_7a", state="AR", actor=L, action="hold_past_release", paperwork=DAW),
+    c("ar_detainer_policy_note", "allowed", "ar_14_1_103 cfr_287_7a", state="AR", actor="jem", action="hold_past_release", paperwork=DAW),
     # SB 76 (2026), per the Indiana courts' summary: a governmental body with custody "shall ... comply with the
     # immigration detainer request" (eff. July 1, 2026 per press)
     c("in_hold_required", "required", "in_sb76_2026", state="IN", actor=L, action="hold_past_release", paperwork=DET),
@@ -478,7 +493,7 @@ CASES = [
     c("ia_state_crime_enjoined", "not allowed", "case_arizona_2012", state="IA", actor=L, action="state_immigration_crime_arrest"),
     c("id_state_crime_enjoined", "not allowed", "case_arizona_2012", state="ID", actor=L, action="state_immigration_crime_arrest"),
     # S.C. S. 735 is a pending bill: federal baseline (permitted) stays
-    c("sc_s735_pending", "allowed", "cfr_287_7a", state="SC", actor=L, action="hold_past_release", paperwork=DET),
+    c("sc_s735_pending", "allowed", "cfr_287_7a", state="SC", actor="wso", action="hold_past_release", paperwork=DET),
 ]
 
 NOT_IN_FORCE = {"fl_state_crime_enjoined", "ok_state_crime_enjoined", "ia_state_crime_enjoined",

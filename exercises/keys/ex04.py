@@ -77,25 +77,28 @@ KEY = {
         "labels": ["required", "permitted", "prohibited", "unsettled"],
         "form": ('Write a dictionary, e.g. q4 = {"tx": "permitted", "ca": "permitted", "pa": "permitted", '
                  '"fl": "permitted"}.'),
-        "answer": {"tx": "required", "ca": "prohibited", "pa": "permitted", "fl": "unsettled"},
+        "answer": {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "unsettled"},
         "explanation": ("Texas SB 4 (2017) makes jails comply with ICE detainer requests, and the Fifth Circuit upheld "
                         "it (El Cenizo, 2018); California's SB 54 (2017) bars holds on ICE hold requests; Pennsylvania "
-                        "has no state detainer law in the course data, so the federal baseline applies: a detainer is a "
-                        "request the jail may honor but need not (8 C.F.R. 287.7; Galarza); Florida's law defines a "
-                        "detainer as one that comes with a warrant, so a bare detainer is marked unsettled."),
+                        "has no state detainer law in the course data: federal law makes the detainer a request "
+                        "(8 C.F.R. 287.7; Galarza), and whether a jail there has the state-law power to make the new "
+                        "arrest a hold amounts to is unsettled (courts in Massachusetts and New York found no such "
+                        "power in their law); Florida's law defines a detainer as one that comes with a warrant, so a "
+                        "bare detainer is marked unsettled."),
         "feedback": {
             "tx": ("Texas SB 4 (2017) requires compliance with any ICE detainer request, administrative detainers "
                    "included; El Cenizo (5th Cir. 2018) upheld it."),
             "ca": ("California's SB 54 (2017) forbids holding people on ICE hold requests; an administrative warrant "
                    "signed by an ICE officer does not change that."),
-            "pa": ("With no state detainer law in force in the course data, the federal baseline applies: the detainer "
-                   "is a request (8 C.F.R. 287.7(a); Galarza), so honoring it is permitted, not required."),
+            "pa": ("With no state detainer law in the course data, the detainer is only a request (8 C.F.R. 287.7(a); "
+                   "Galarza), and holding someone past release is a new arrest that needs state-law power, which "
+                   "no Pennsylvania statute or court has settled (compare Lunn, Mass. 2017, and Wells, N.Y. 2018)."),
             "fl": ("Florida's ch. 908 requires compliance with a 'detainer' that comes with a warrant; a detainer sent "
                    "alone falls outside that definition, and the course's sources leave the answer open."),
         },
         "section": f"{L}, section 5 (States that require compliance, states that limit it)",
         "sources": ["tx_sb4_2017", "case_el_cenizo_2018", "ca_sb54_2017", "cfr_8_287_7", "case_galarza_2014",
-                    "fl_ch908_2024", "fl_sb168_2019"],
+                    "case_lunn_2017", "case_wells_demarco_2018", "fl_ch908_2024", "fl_sb168_2019"],
     },
     "q5": {
         "kind": "prediction",
@@ -143,8 +146,9 @@ KEY = {
         "feedback": {
             "required": ("The state's duty (N.C.G.S. 162-62(b1)) is triggered by a detainer together with an "
                          "administrative warrant; ICE sent a detainer alone here."),
-            "permitted": ("'Permitted' is the federal baseline for states with no detainer law; North Carolina has "
-                          "one, and it does not say what to do with a bare detainer."),
+            "permitted": ("'Permitted' would need state law to give the jail the power to make the new arrest a hold "
+                          "amounts to; North Carolina's law covers a detainer with a warrant and does not say what to "
+                          "do with a bare detainer, so that state-law power is an open question."),
             "prohibited": "No North Carolina law in the course data forbids holds; HB 10 and HB 318 mandate them.",
         },
         "section": f"{L}, section 5 (North Carolina; the detainer explorer)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from immfed.law.facts import FACT_VALUES, FACT_WORDS, PAPERWORK_CASES, UNKNOWN, check_facts
+from immfed.law.facts import FACT_VALUES, FACT_WORDS, INTERNAL_FACTS, PAPERWORK_CASES, UNKNOWN, check_facts
 from immfed.law.rules import Rule, all_rules, in_force
 
 
@@ -82,12 +82,37 @@ def _test(rule: Rule, facts: dict):
     return True if unknown is None else unknown
 
 
+def _first_user_fact(cands, facts):
+    """The first deciding rule that waits on a fact the user could give, and that fact."""
+    for rule in cands:
+        if rule.answer == "note":
+            continue
+        res = _test(rule, facts)
+        if isinstance(res, str) and res not in INTERNAL_FACTS:
+            return rule, res
+    return None
+
+
+def _all_steps(analysis) -> list:
+    """A branch's own steps and, where it turns on a further fact, the steps of each of its branches."""
+    out = list(analysis.steps)
+    for steps in analysis.branch_steps.values():
+        out += [s for s in steps if s not in out]
+    return out
+
+
 def _run(cands, facts) -> Analysis:
     answer, steps = None, []
+    # Facts a user can state (the charge, the paperwork ...) are asked about before the
+    # questions of law the course cannot settle for them (whether state law gives the power
+    # to arrest), so that "depends" first names what the user can check.
+    user = _first_user_fact(cands, facts)
     for rule in cands:
         res = _test(rule, facts)
         if res is False:
             continue
+        if isinstance(res, str) and res in INTERNAL_FACTS and user is not None and rule.answer != "note":
+            rule, res = user
         if rule.answer == "note":
             # Notes add law to the chain but never decide, so they apply only on known facts.
             if res is True:
@@ -117,7 +142,7 @@ def _run(cands, facts) -> Analysis:
         steps = steps + [Step(rule.level, f"This turns on {what}, which was not given. "
                               + rule.explanation, rule.authority_ids, rule.rule_id)]
         return Analysis("depends", steps, [], fact, {k: s.answer for k, s in subs.items()},
-                        {k: s.steps for k, s in subs.items()},
+                        {k: _all_steps(s) for k, s in subs.items()},
                         branch_facts={k: s.deciding_fact for k, s in subs.items() if s.deciding_fact})
     if answer is None:
         raise RuntimeError(f"No rule covers {facts['actor']} / {facts['action']} in {facts['state']}.")
