@@ -8,77 +8,25 @@ answers "depends" wherever a rule turns on it.
 
 from __future__ import annotations
 
-from immfed.data.states import ALL_CODES, STATES
+from immfed.data.states import state_code as read_state
+from immfed.data.vocabulary import labels
 
 UNKNOWN = "unknown"
 
-ACTORS: dict[str, str] = {
-    "ice_officer": "ICE officer",
-    "local_no_agreement": "Local officer or jailer, no 287(g) agreement",
-    "jem": "287(g) Jail Enforcement Model (JEM) officer",
-    "wso": "287(g) Warrant Service Officer (WSO)",
-    "tfm": "287(g) Task Force Model (TFM) officer",
-    "court_officer": "State court officer (bailiff, clerk, court security)",
-}
+# The codes and their labels are vocabularies of the data package (vocabulary.csv), so the
+# engine, the explorer's menus and the rule table's checks read one list.
+ACTORS: dict[str, str] = labels("law_actor")
 """Who acts."""
 
-ACTIONS: dict[str, str] = {
-    "ask_status": "Ask about immigration status",
-    "prolong_stop_for_status": "Keep a stopped person longer to check status",
-    "civil_arrest": "Arrest for a civil immigration violation",
-    "criminal_immigration_arrest": "Arrest for a federal immigration crime",
-    "state_immigration_crime_arrest": "Arrest under a state immigration crime law",
-    "hold_past_release": "Keep someone in jail past release for ICE",
-    "notify_release": "Tell ICE when someone will be released",
-    "share_status": "Share immigration or citizenship status with ICE",
-    "share_personal_info": "Share home or work address and other personal information with ICE",
-    "serve_admin_warrant": "Serve an ICE administrative warrant (I-200 or I-205)",
-    "enter_home": "Enter a home to arrest",
-    "transfer_to_ice": "Hand someone over to ICE",
-    "interview_in_jail": "Let ICE interview someone in the jail",
-    "courthouse_arrest": "Make a civil immigration arrest at a courthouse",
-}
+ACTIONS: dict[str, str] = labels("law_action")
 """What the actor does."""
 
-LOCATIONS: dict[str, str] = {
-    "roadside": "Roadside (traffic stop)", "checkpoint": "Checkpoint",
-    "public_place": "Public place", "home_threshold": "Doorway of a home",
-    "home_inside": "Inside a home", "jail": "Jail", "courthouse": "Courthouse", "school": "School",
-}
-
-PAPERWORK: dict[str, str] = {
-    "none": "No paperwork",
-    "verbal_request": "A verbal request from ICE",
-    "notification_request": "Request for notice of release only (Form I-247N/I-247G)",
-    "detainer": "Detainer (Form I-247A)",
-    "admin_warrant": "ICE administrative warrant (Form I-200 or I-205), signed by an immigration officer",
-    "judicial_warrant": "Warrant or order signed by a judge",
-    "final_order": "Final order of removal",
-}
-
-CHARGES: dict[str, str] = {
-    "none": "No criminal charge", "civil_infraction": "Civil infraction",
-    "misdemeanor": "Misdemeanor", "felony": "Felony",
-    "serious_or_violent": "Serious or violent offense (the state's own list where it has one)",
-    "dismissed": "Charges dismissed",
-}
-
-CUSTODY: dict[str, str] = {
-    "free": "Not in custody", "stopped": "Stopped (traffic or street stop)",
-    "pending_charges": "Held on pending charges", "bail_posted": "Bail posted",
-    "release_due": "Due for release", "sentence_completed": "Sentence completed",
-}
-
-PERSONS: dict[str, str] = {
-    "unknown": "Not known", "citizen": "U.S. citizen", "lpr": "Lawful permanent resident",
-    "final_order": "Noncitizen with a final order of removal",
-    "crime_victim": "Crime victim or witness",
-}
-
-CONSENT: dict[str, str] = {
-    "none": "No consent", "adult_occupant": "An adult occupant consents",
-    "minor_occupant": "Only a minor occupant consents",
-}
+LOCATIONS: dict[str, str] = labels("location")
+PAPERWORK: dict[str, str] = labels("paperwork")
+CHARGES: dict[str, str] = labels("charge")
+CUSTODY: dict[str, str] = labels("law_custody")
+PERSONS: dict[str, str] = labels("person")
+CONSENT: dict[str, str] = labels("consent")
 
 # Facts the user sets, with their accepted values ("unknown" is always accepted too).
 FACT_VALUES: dict[str, tuple[str, ...]] = {
@@ -153,9 +101,9 @@ def _check(value, accepted, what: str) -> str:
 
 
 def state_code(state, allow_territories: bool = False) -> str:
-    """The upper-case postal code, or ``ValueError`` listing the accepted codes."""
-    code = state.strip().upper() if isinstance(state, str) else state
-    return _check(code, ALL_CODES if allow_territories else STATES, "state (two-letter postal code)")
+    """The upper-case postal code (a code or a full name is read), or ``ValueError`` listing the
+    accepted codes; the one reader of states is :func:`immfed.data.states.state_code`."""
+    return read_state(state, allow_territories=allow_territories)
 
 
 def paperwork_tuple(paperwork) -> tuple[str, ...]:
