@@ -340,3 +340,16 @@ def test_bad_initial_state_shows_a_message_not_a_traceback():
     view = pr.explore_profile("Narnia").explorer
     assert "role='alert'" in view.message.value and "Accepted codes" in view.message.value
     assert view.state.value in ALL_CODES
+
+
+def _without_uids(fig_json: dict) -> dict:
+    for trace in fig_json["data"]:
+        trace.pop("uid", None)
+    return fig_json
+
+
+def test_the_explorer_redraws_with_exactly_the_figure_plotly_builds():
+    from immfed.widgets.profile_chart import figure_json
+
+    for code in ALL_CODES:
+        assert figure_json(code) == _without_uids(pr.profile_figure(code).to_plotly_json()), code

@@ -14,7 +14,7 @@ from html import escape
 from .cache import per_catalog
 from .figures import figure_widget, redraw
 from .models import agreement_counts
-from .profile_chart import figure_data, figure_summary, profile_figure
+from .profile_chart import figure_data, figure_json, figure_summary, profile_figure
 from .profile_data import (DETAINER_CUSTODY, METRIC_LABELS, MODELS, OUTCOME_LIMITS, REFRESH_HINT, REQUESTS,
                            SECTION_TITLES, Fact, Profile, Section, _user_folder, agency_table, state as _state,
                            state_choices, state_profile)
@@ -68,7 +68,7 @@ class ProfileExplorer:
 
     def _show(self, code: str):
         d, summary, profile, memo = _view(code, _user_folder())
-        redraw(self.fig, profile_figure(code, d))
+        redraw(self.fig, figure_json(code, d))
         self.summary.value, self.profile.value, self.memo.value = summary, profile, memo
 
     def _on_state(self, change):

@@ -2,10 +2,14 @@
 
 ``figure_data`` computes what the chart draws (and its title and one-sentence summary)
 from ``agreement_counts``; ``profile_figure`` turns that into a complete stacked-bar
-plotly Figure that the explorer hands to ``figures.redraw``.
+plotly Figure. ``figure_json`` gives the same figure as plotly JSON from plain values
+(what changes between places is only the bars and the title), which the explorer hands
+to ``figures.redraw`` on each change instead of building a Figure.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from immfed.data.states import ALL_CODES
 
@@ -58,3 +62,18 @@ def profile_figure(code: str, data: dict | None = None):
                       xaxis={"type": "category", "title": "ICE sheet (date)"}, yaxis={"title": "agreements"},
                       legend={"orientation": "h", "y": -0.3})
     return fig
+
+
+def figure_json(code: str, data: dict | None = None) -> dict:
+    """``profile_figure(code, data).to_plotly_json()``, without building a Figure: this place's
+    bars and title put into the frame (styles, axes, legend) every place shares."""
+    d = data or figure_data(code)
+    frame = _frame()
+    traces = [{**trace, "x": list(d["x"]), "y": list(d["y"][m])} for trace, m in zip(frame["data"], MODELS)]
+    return {"data": traces, "layout": {**frame["layout"], "title": {**frame["layout"]["title"], "text": d["title"]}}}
+
+
+@lru_cache(maxsize=1)
+def _frame() -> dict:
+    """The parts of the profile chart that are the same for every place (read-only)."""
+    return profile_figure("", {"x": [], "y": {m: [] for m in MODELS}, "title": ""}).to_plotly_json()
