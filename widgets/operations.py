@@ -286,9 +286,34 @@ def timeline_figure(roles=None, states=None, data: dict | None = None):
     return fig
 
 
+def timeline_json(roles=None, states=None, data: dict | None = None) -> dict:
+    """``timeline_figure(roles, states, data).to_plotly_json()`` without building a Figure:
+    the filtered operations put into the frame (styles, legend, title, date range) that
+    every filter shares. The view hands it to ``figures.redraw`` on each change."""
+    data = data or timeline_data(roles, states)
+    frame = _timeline_json_frame()
+    lines, markers = frame["data"][:len(ROLES)], frame["data"][len(ROLES):]
+    traces = [{**line, "x": list(t["seg_x"]), "y": list(t["seg_y"])} for line, t in zip(lines, data["traces"])]
+    traces += [{**marker, "x": list(t["start"]), "y": list(t["names"]), "hovertext": list(t["hover"]),
+                "customdata": list(t["ids"])} for marker, t in zip(markers, data["traces"])]
+    layout = frame["layout"]
+    return {"data": traces, "layout": {**layout, "height": _height(data),
+                                       "yaxis": {**layout["yaxis"], "categoryarray": list(reversed(data["names"]))}}}
+
+
+@per_catalog
+def _timeline_json_frame() -> dict:
+    """The timeline with no operation: what every filter shares (read-only)."""
+    data = timeline_data([])
+    return timeline_figure(data=data).to_plotly_json()
+
+
+def _height(data) -> int:
+    return 220 + 34 * max(len(data["names"]), 1)
+
+
 def _layout(fig, data) -> None:
-    n = max(len(data["names"]), 1)
-    fig.update_layout(height=220 + 34 * n, xaxis_title="date (marker: start; bar: to the reported end)",
+    fig.update_layout(height=_height(data), xaxis_title="date (marker: start; bar: to the reported end)",
                       legend={"orientation": "h", "y": -0.25, "title": {"text": "Local agencies' role:"}})
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(data["names"])), automargin=True,
                      title=None)
@@ -510,7 +535,7 @@ class OperationsExplorer:
             self.message.value = alert_html(exc)
             return
         self.message.value = ("" if roles else alert_html("Tick at least one role to show operations."))
-        redraw(self.fig, timeline_figure(roles, states, data))
+        redraw(self.fig, timeline_json(roles, states, data))
         self.summary.value = f"<p role='status'>{escape(timeline_summary(roles, states))}</p>"
         self.details.value = operations_html(roles, states)
 
