@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import statistics
 from copy import deepcopy
+from functools import lru_cache
 from html import escape
 
 import pandas as pd
@@ -392,6 +393,27 @@ def policy_figure(metric: str = "agreements_per_100k", snapshot: str | None = No
     return fig
 
 
+def policy_json(metric: str = "agreements_per_100k", snapshot: str | None = None, data: dict | None = None) -> dict:
+    """``policy_figure(metric, snapshot, data).to_plotly_json()`` without building a Figure: the
+    states' values, labels and the title put into the frame (box styles, axes) that every
+    measure and sheet share. The view hands it to ``figures.redraw`` on each change."""
+    data = data or figure_data(metric, snapshot)
+    frame = _policy_json_frame()
+    traces = [{**box, "y": list(g["values"]), "x": [g["label"]] * g["n"], "text": list(g["codes"]),
+               "hovertext": list(g["hover"])} for box, g in zip(frame["data"], data["groups"])]
+    layout = frame["layout"]
+    return {"data": traces, "layout": {**layout, "title": {**layout["title"], "text": data["title"]},
+                                       "yaxis": {**layout["yaxis"], "title": {"text": data["yaxis"]}}}}
+
+
+@lru_cache(maxsize=1)
+def _policy_json_frame() -> dict:
+    """The chart with no state in any group: what every measure and sheet share (read-only)."""
+    groups = [{"values": [], "label": GROUP_LABELS[g], "n": 0, "codes": [], "hover": [], "colour": GROUP_COLOURS[g],
+               "symbol": GROUP_SYMBOLS[g]} for g in GROUPS]
+    return policy_figure(data={"groups": groups, "title": "", "yaxis": ""}).to_plotly_json()
+
+
 class StatePoliciesExplorer:
     """The widget behind ``explore_state_policies()``. Controls and the figure are
     attributes so tests and instructors can drive it (``ex.metric.value = ...``)."""
@@ -425,7 +447,7 @@ class StatePoliciesExplorer:
     def _refresh(self, *_):
         metric, iso = self.metric.value, self.snapshot.value  # both from dropdowns, so already valid
         data = _figure_data(metric, iso)
-        redraw(self.fig, policy_figure(metric, iso, data))
+        redraw(self.fig, policy_json(metric, iso, data))
         self.summary.value, self.caution.value = _texts(metric, iso)
         if self.state.value:
             self.show_state(self.state.value)
