@@ -411,27 +411,45 @@ def accounts_html(incident_id: str) -> str:
     return _accounts_texts(incident_id)[1]
 
 
-@per_catalog
 def _accounts_texts(incident_id: str) -> tuple[str, str]:
-    """The summary sentence and the HTML table of one incident's accounts, built once."""
-    rows = accounts_for(incident_id)
-    return _accounts_summary(incident_id, rows), _accounts_html(incident_id, rows)
+    """The summary sentence and the HTML table of one incident's accounts."""
+    return _all_accounts_texts()[incident_id]
 
 
-def _accounts_summary(incident_id: str, rows: pd.DataFrame) -> str:
-    info = _incidents().set_index("incident_id").loc[incident_id]
-    groups = rows["group"].value_counts()
-    parts = ", ".join(f"{groups[g]} {g}" for g in GROUPS if g in groups)
-    return (f"{len(rows)} accounts of '{info['incident']}' ({iso_date(info['incident_date'])}): {parts}; "
-            f"given between {iso_date(rows['statement_date'].min())} and {iso_date(rows['statement_date'].max())}.")
-
-
-def _accounts_html(incident_id: str, rows: pd.DataFrame) -> str:
+@per_catalog
+def _all_accounts_texts() -> dict[str, tuple[str, str]]:
+    """Every incident's summary and accounts table, from one pass over the table. Rows are
+    grouped and ordered as in ``accounts_for`` (group, kind of party, date, account id)."""
+    names = {r["incident_id"]: r["incident"] for r in _incidents().to_dict("records")}
+    dates = {r["incident_id"]: r["incident_date"] for r in _incidents().to_dict("records")}
     urls = load("sources").set_index("source_id")["url"]
+    by_incident: dict = {}
+    for r in load("accounts").to_dict("records"):
+        by_incident.setdefault(r["incident_id"], []).append({**r, "group": _group(r["party_type"])})
+    out = {}
+    for incident_id, rows in by_incident.items():
+        rows.sort(key=lambda r: (GROUPS.index(r["group"]), PARTY_ORDER.index(r["party_type"]),
+                                 r["statement_date"], r["account_id"]))
+        for r in rows:
+            r["citation"] = cite(r["source_id"])
+        out[incident_id] = (_accounts_summary(names[incident_id], dates[incident_id], rows),
+                            _accounts_html(names[incident_id], rows, urls))
+    return out
+
+
+def _accounts_summary(incident: str, incident_date, rows: list[dict]) -> str:
+    groups = Counter(r["group"] for r in rows)
+    parts = ", ".join(f"{groups[g]} {g}" for g in GROUPS if g in groups)
+    stated = [r["statement_date"] for r in rows]
+    return (f"{len(rows)} accounts of '{incident}' ({iso_date(incident_date)}): {parts}; "
+            f"given between {iso_date(min(stated))} and {iso_date(max(stated))}.")
+
+
+def _accounts_html(incident: str, rows: list[dict], urls) -> str:
     body = []
     for g in GROUPS:
-        part = rows[rows["group"] == g]
-        if part.empty:
+        part = [r for r in rows if r["group"] == g]
+        if not part:
             cell = "<em>No account from this kind of party in the course table.</em>"
         else:
             cell = "".join(
@@ -439,10 +457,10 @@ def _accounts_html(incident_id: str, rows: pd.DataFrame) -> str:
                 f"<small>({escape(r['party_type'])}; stated {iso_date(r['statement_date'])})</small><br>"
                 f"{escape(r['account'])}<br><small>Source: <a href='{escape(str(urls.get(r['source_id'], '')))}' "
                 f"target='_blank' rel='noopener'>{escape(r['citation'])}</a></small></div>"
-                for _, r in part.iterrows())
+                for r in part)
         body.append(f"<tr><th scope='row' style='vertical-align:top;text-align:left;width:9em;padding:4px'>"
                     f"{escape(GROUP_LABELS[g])}</th><td style='vertical-align:top;padding:4px'>{cell}</td></tr>")
-    caption = f"Accounts of {_incidents().set_index('incident_id').at[incident_id, 'incident']}, by kind of party"
+    caption = f"Accounts of {incident}, by kind of party"
     return (f"<p role='note' style='border-left:4px solid {PALETTE['vermillion']};padding-left:8px'>"
             f"{escape(ACCOUNTS_NOTE)}</p>"
             "<table class='immfed-accounts' style='border-collapse:collapse;font-size:0.92em'>"
