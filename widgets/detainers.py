@@ -162,10 +162,18 @@ def _law_sources() -> dict:
     return load("state_laws").set_index("law_id")["source_id"].to_dict()
 
 
-@per_catalog
 def _detainer_law_rows(code: str) -> tuple[dict, ...]:
-    """``detainer_laws(code)`` as plain rows, read once per loaded data (read-only)."""
-    return tuple(detainer_laws(code).to_dict("records"))
+    """``detainer_laws(code)`` as plain rows (read-only)."""
+    return _detainer_law_rows_by_state().get(code, ())
+
+
+@per_catalog
+def _detainer_law_rows_by_state() -> dict[str, tuple[dict, ...]]:
+    laws = load("state_laws")
+    out: dict = {}
+    for r in laws[laws["mechanism"].isin(DETAINER_MECHANISMS)].to_dict("records"):
+        out.setdefault(r["state_code"], []).append(r)
+    return {code: tuple(rows) for code, rows in out.items()}
 
 
 def describe_ids(ids) -> list[dict]:

@@ -367,25 +367,36 @@ def agency_table(code) -> pd.DataFrame:
     return agencies[agencies["state_code"] == code].sort_values(["agency", "model"]).reset_index(drop=True)
 
 
-@per_catalog
 def _agencies_facts(code: str, name: str, folder) -> tuple[Fact, ...]:
     """The agencies section for ``code`` from the refresh published in ``folder`` (None: none)."""
+    by_state = _agencies_by_state(folder)
+    if by_state is None:
+        return (Fact("No agency-level table is installed (the course ships state counts only). "
+                     f"To list {name}'s agencies, {REFRESH_HINT}.", (), True),)
+    return by_state.get(code) or (Fact(f"None recorded: your refreshed ICE sheet lists no agency in {name}.",
+                                       (), True),)
+
+
+@per_catalog
+def _agencies_by_state(folder) -> dict | None:
+    """Per place, its agency facts from the refresh in ``folder``; None when no agency table is
+    installed. One pass over the refreshed table, grouped as ``agency_table`` sorts it."""
     from immfed.data.refresh import load_agencies
 
-    agencies = agency_table(code)
+    if folder is None:  # no refresh published, so no agency table (what load_agencies returns)
+        return None
+    agencies = load_agencies()
     if agencies.empty:
-        if load_agencies().empty:
-            return (Fact("No agency-level table is installed (the course ships state counts only). "
-                         f"To list {name}'s agencies, {REFRESH_HINT}.", (), True),)
-        return (Fact(f"None recorded: your refreshed ICE sheet lists no agency in {name}.", (), True),)
-    facts = []
-    for (agency, county), rows in agencies.groupby(["agency", "county"], dropna=False, sort=True):
-        models = ", ".join(sorted(str(m).upper() for m in rows["model"]))
-        where = f" ({county})" if pd.notna(county) and str(county) else ""
-        snap = iso_date(rows["snapshot"].iloc[0])
-        facts.append(Fact(f"{agency}{where}: {models} on ICE's sheet of {snap}.",
-                          tuple(dict.fromkeys(str(s) for s in rows["source_id"]))))
-    return tuple(facts)
+        return None
+    out: dict = {}
+    for code, mine in agencies.sort_values(["agency", "model"]).groupby("state_code", sort=False):
+        for (agency, county), rows in mine.groupby(["agency", "county"], dropna=False, sort=True):
+            models = ", ".join(sorted(str(m).upper() for m in rows["model"]))
+            where = f" ({county})" if pd.notna(county) and str(county) else ""
+            snap = iso_date(rows["snapshot"].iloc[0])
+            out.setdefault(code, []).append(Fact(f"{agency}{where}: {models} on ICE's sheet of {snap}.",
+                                                 tuple(dict.fromkeys(str(s) for s in rows["source_id"]))))
+    return {code: tuple(facts) for code, facts in out.items()}
 
 
 def _user_folder():
