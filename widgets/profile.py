@@ -16,7 +16,7 @@ from .figures import figure_widget, redraw
 from .models import agreement_counts
 from .profile_chart import figure_data, figure_json, figure_summary, profile_figure
 from .profile_data import (DETAINER_CUSTODY, METRIC_LABELS, MODELS, OUTCOME_LIMITS, REFRESH_HINT, REQUESTS,
-                           SECTION_TITLES, Fact, Profile, Section, _user_folder, agency_table, state as _state,
+                           SECTION_TITLES, Fact, Profile, Section, refresh_folder, agency_table, state as _state,
                            state_choices, state_profile)
 from .profile_render import memo_markdown, memo_template, profile_html, profile_markdown, references_markdown
 from .text import alert_html
@@ -54,7 +54,7 @@ class ProfileExplorer:
             code = "TX"
         self.state = w.Dropdown(options=state_choices(), value=code, description="State",
                                 style={"description_width": "initial"})
-        self.fig = figure_widget(profile_figure(code, _view(code, _user_folder())[0]))
+        self.fig = figure_widget(profile_figure(code, _view(code, refresh_folder())[0]))
         self.summary = w.HTML()
         self.profile = w.HTML()
         self.memo = w.Textarea(description="Memo (copy)", layout=w.Layout(width="95%", height="260px"),
@@ -67,7 +67,7 @@ class ProfileExplorer:
         self.widget.explorer = self
 
     def _show(self, code: str):
-        d, summary, profile, memo = _view(code, _user_folder())
+        d, summary, profile, memo = _view(code, refresh_folder())
         redraw(self.fig, figure_json(code, d))
         self.summary.value, self.profile.value, self.memo.value = summary, profile, memo
 

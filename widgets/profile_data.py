@@ -399,7 +399,7 @@ def _agencies_by_state(folder) -> dict | None:
     return {code: tuple(facts) for code, facts in out.items()}
 
 
-def _user_folder():
+def refresh_folder():
     """The folder of the refresh in use (None when there is none); a new refresh, even one
     published by the command line while a kernel runs, gives a new folder."""
     from immfed.data.userdata import current_folder
@@ -424,7 +424,7 @@ def state_profile(state_code) -> Profile:
         Section("detainers", SECTION_TITLES["detainers"], list(_detainers_facts(code)), DETAINERS_LIMITS),
         Section("operations", SECTION_TITLES["operations"], list(_operations_facts(code, name)), OPERATIONS_LIMITS),
         Section("outcomes", SECTION_TITLES["outcomes"], list(outcomes), outcome_limits),
-        Section("agencies", SECTION_TITLES["agencies"], list(_agencies_facts(code, name, _user_folder())),
+        Section("agencies", SECTION_TITLES["agencies"], list(_agencies_facts(code, name, refresh_folder())),
                 AGENCIES_LIMITS),
     ]
     return Profile(code, name, counts[-1]["snapshot"], sections, counts)
