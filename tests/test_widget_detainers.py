@@ -288,3 +288,15 @@ def test_explorer_controls_change_answer_figure_and_text():
     assert "pending criminal charges" in c["panel"].value
     c["request"].value = JW
     assert "not a detainer" in c["summary"].value
+
+
+@pytest.mark.parametrize("state", ["TX", "NC", "GU"])
+@pytest.mark.parametrize("release", ["2026-11-25 17:00", "2026-11-28 03:00", "2026-11-30 09:00"])
+def test_the_clock_redraws_with_exactly_the_figure_plotly_builds(release, state):
+    from immfed.widgets.detainers import clock_figure, clock_json
+
+    when = dt.datetime.fromisoformat(release)
+    built = clock_figure(when, state).to_plotly_json()
+    for trace in built["data"]:
+        trace.pop("uid", None)
+    assert clock_json(when, state) == built

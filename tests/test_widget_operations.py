@@ -225,3 +225,12 @@ def test_every_operation_gets_its_own_row_and_a_fixed_axis():
     assert list(full.layout.xaxis.range) == list(one.layout.xaxis.range)
     starts = sorted(r["start"] for r in _ops())
     assert full.layout.xaxis.range[0] < starts[0] and full.layout.xaxis.range[1] > starts[-1]
+
+
+@pytest.mark.parametrize("roles, states", [(None, None), (["declined"], None), (None, ["MN"]), ([], None),
+                                           (["cooperated", "mixed"], ["MA", "CA"]), (["disputed"], ["FL"])])
+def test_the_view_redraws_with_exactly_the_figure_plotly_builds(roles, states):
+    built = o.timeline_figure(roles, states).to_plotly_json()
+    for trace in built["data"]:
+        trace.pop("uid", None)
+    assert o.timeline_json(roles, states) == built

@@ -176,3 +176,12 @@ def test_explore_pipeline_names_a_bad_argument_instead_of_resetting_it(kwargs, w
     with pytest.raises(ValueError) as err:
         pl.explore_pipeline(**kwargs)
     assert words in str(err.value)
+
+
+@pytest.mark.parametrize("n, share", [(0, 0.5), (1000, 0.35), (250_000, 1.0), (40, 0.0)])
+def test_the_funnel_redraws_with_exactly_the_figure_plotly_builds(n, share):
+    counts = pl.funnel(n, {k: share for k in pl.RATE_KEYS})
+    built = pl.funnel_figure(counts, widget=False).to_plotly_json()
+    for trace in built["data"]:
+        trace.pop("uid", None)
+    assert pl.funnel_json(counts) == built

@@ -1,7 +1,8 @@
 """explore_profile(): the state profile, its Markdown, the memo template and the view.
 
-Expected values are read straight from the CSV files with the csv module, not from the
-functions under test.
+Expected values are either typed in from a hand count of a small table the test writes
+itself (``small_data``) or read straight from the shipped CSV files with the csv module,
+never from the functions under test.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-import sys
-import types
-from dataclasses import dataclass
 
 import pytest
 
+import immfed.data
+from immfed.data import Catalog
+from immfed.data.catalog import SHIPPED_ROOT
 from immfed.data.states import ALL_CODES
 from immfed.lessons import markers_in
 from immfed.widgets import profile as pr
@@ -36,6 +37,97 @@ def _latest(code: str) -> dict:
 
 def _known_sources() -> set[str]:
     return {r["source_id"] for r in _csv("sources")}
+
+
+# -- a small hand-made copy of two tables -------------------------------------------------
+
+# Two ICE sheets. Texas rose from 10 to 25; California is listed with zero on both; Vermont
+# appears on the later sheet only, with a note; every other place (e.g. Guam) has no row.
+SMALL_AGREEMENTS = """snapshot,state_code,state,total,jem,wso,tfm,basis,source_id,note
+2025-07-18,TX,Texas,10,4,3,3,computed,ice_287g_sheet_2025_07_18,
+2026-10-09,TX,Texas,25,5,8,12,computed,ice_287g_sheet_2026_10_09,
+2025-07-18,CA,California,0,0,0,0,zero,ice_287g_sheet_2025_07_18,
+2026-10-09,CA,California,0,0,0,0,zero,ice_287g_sheet_2026_10_09,
+2026-10-09,VT,Vermont,2,0,2,0,computed,ice_287g_sheet_2026_10_09,Two agencies signed in 2026.
+"""
+# Three places, one period: rates 30.0 (TX), 10.0 (CA) and 20.0 (VT), so Vermont ranks 2 of 3
+# and the median is 20.0. Oregon has no row.
+_METHOD = "counted for the test"
+SMALL_OUTCOMES = f"""state_code,state,period_start,period_end,metric,count,population,per_100k,derived_by,method,source_id,population_source_id,note
+TX,Texas,2025-01-01,2025-12-31,ice_admin_arrests,3000,10000000,30.0,a tester,{_METHOD},konczal_ice_arrests_by_state_2026,census_nst_est2025_alldata,
+CA,California,2025-01-01,2025-12-31,ice_admin_arrests,1000,10000000,10.0,a tester,{_METHOD},konczal_ice_arrests_by_state_2026,census_nst_est2025_alldata,
+VT,Vermont,2025-01-01,2025-12-31,ice_admin_arrests,120,600000,20.0,a tester,{_METHOD},konczal_ice_arrests_by_state_2026,census_nst_est2025_alldata,a caveat
+"""
+
+
+@pytest.fixture
+def small_data(tmp_path, monkeypatch):
+    """The course data with the two small tables above in place of the shipped ones."""
+    overrides = {}
+    for name, text in (("agreements_by_state", SMALL_AGREEMENTS), ("state_outcomes", SMALL_OUTCOMES)):
+        overrides[name] = tmp_path / f"{name}.csv"
+        overrides[name].write_text(text, encoding="utf-8")
+    monkeypatch.setattr(immfed.data, "_catalog", Catalog(SHIPPED_ROOT, overrides))
+
+
+def test_small_table_agreements_facts(small_data):
+    tx = pr.state_profile("TX").section("agreements").facts
+    assert [f.text for f in tx] == [
+        "ICE's sheet of 2026-10-09 lists 25 agreements in Texas: 5 JEM, 8 WSO, 12 TFM.",
+        "Across the 2 ICE sheets in the course data with a row for Texas, the total rose from 10 "
+        "(2025-07-18: 4 JEM, 3 WSO, 3 TFM) to 25 (2026-10-09).",
+    ]
+    assert tx[0].source_ids == ("ice_287g_sheet_2026_10_09",)
+    assert tx[1].source_ids == ("ice_287g_sheet_2025_07_18", "ice_287g_sheet_2026_10_09")
+    vt = pr.state_profile("VT").section("agreements").facts
+    assert [f.text for f in vt] == ["ICE's sheet of 2026-10-09 lists 2 agreements in Vermont: 0 JEM, 2 WSO, 0 TFM.",
+                                    "Note on the 2026-10-09 count: Two agencies signed in 2026."]
+    ca, same = pr.state_profile("CA").section("agreements").facts
+    assert ca.absence and ca.text == ("None recorded as of 2026-10-09: ICE's participating-agencies sheet of that "
+                                      "date lists no 287(g) agreement in California.")
+    assert same.text == ("Across the 2 ICE sheets in the course data with a row for California, the total stayed "
+                         "at 0 from 2025-07-18 to 2026-10-09.")
+    (gu,) = pr.state_profile("GU").section("agreements").facts
+    assert gu.absence and gu.source_ids == ()
+    assert "(2025-07-18, 2026-10-09) have no row for Guam" in gu.text and "not the same as zero" in gu.text
+
+
+def test_small_table_chart_and_summary(small_data):
+    d = pr.figure_data("TX")
+    assert d["x"] == ["2025-07-18", "2026-10-09"]
+    assert d["y"] == {"jem": [4, 5], "wso": [3, 8], "tfm": [3, 12]}
+    assert d["summary"] == ("In Texas, 287(g) agreements went from 10 on ICE's sheet of 2025-07-18 to 25 on "
+                            "2026-10-09; Task Force Model agreements were the largest group (12).")
+    assert pr.figure_data("VT")["y"]["wso"] == [None, 2]
+    assert pr.figure_summary("CA") == ("ICE's sheets from 2025-07-18 to 2026-10-09 list no 287(g) agreement "
+                                       "in California.")
+    assert pr.figure_summary("GU") == ("The course data has no row for Guam on any of the 2 ICE sheets, so "
+                                       "nothing is drawn.")
+
+
+def test_small_table_arrest_rate_and_rank(small_data):
+    sec = pr.state_profile("VT").section("outcomes")
+    assert [f.text for f in sec.facts] == [
+        "ICE administrative arrests recorded in Vermont, 2025-01-01 to 2025-12-31: 120, or 20.0 per 100,000 "
+        "residents (population 600,000). Counted by a tester.",
+        "On this rate Vermont ranks 2 of the 3 places in the table for the same period (1 = highest); the "
+        "median was 20.0 per 100,000.",
+    ]
+    assert all(f.source_ids == ("konczal_ice_arrests_by_state_2026", "census_nst_est2025_alldata")
+               for f in sec.facts)
+    assert sec.limits.endswith("How the figure was built: counted for the test Caveats recorded with it: a caveat")
+    assert "ranks 1 of the 3" in pr.state_profile("TX").section("outcomes").facts[1].text
+    assert "ranks 3 of the 3" in pr.state_profile("CA").section("outcomes").facts[1].text
+    (none,) = pr.state_profile("OR").section("outcomes").facts
+    assert none.absence and none.text == ("None recorded as of 2025-12-31: the course's state_outcomes table has "
+                                          "no row for Oregon.")
+
+
+def test_a_new_catalog_shows_new_data(small_data):
+    """The profile keeps its work per loaded copy of the data: reloading shows the new tables."""
+    assert "25 agreements in Texas" in pr.state_profile("TX").section("agreements").facts[0].text
+    immfed.data.reset()  # back to the shipped tables
+    assert "25 agreements in Texas" not in pr.state_profile("TX").section("agreements").facts[0].text
 
 
 # -- agreements ---------------------------------------------------------------------------
@@ -133,30 +225,22 @@ def test_memo_template_names_the_state_cites_facts_and_leaves_headings_blank():
     assert memo.count("_(write here)_") >= 8
 
 
-# -- detainers: wired to the lesson 04 contract ------------------------------------------
+# -- detainers: lesson 04's assessor, three requests -------------------------------------
 
-@dataclass
-class _FakeAssessment:
-    answer: str
-    reasons: list
-    authority_ids: list
-
-
-def test_detainer_section_calls_assess_detainer_for_each_request(monkeypatch):
-    calls = []
-
-    def fake(state, request, custody):
-        calls.append((state, request, custody))
-        return _FakeAssessment("prohibited" if request == "detainer" else "permitted",
-                               [f"reason for {request}"], ["cfr_8_287_7"])
-
-    module = types.ModuleType("immfed.widgets.detainers")
-    module.assess_detainer = fake
-    monkeypatch.setitem(sys.modules, "immfed.widgets.detainers", module)
+def test_detainer_section_answers_each_request_for_oregon():
+    # Oregon's Sanctuary Promise Act (ORS 181A.820-.826, HB 3265, 2021) bars holding anyone for
+    # immigration enforcement on a request without a judicial order; a judge's warrant is its
+    # own authority. Three requests, so three answers, in the order of REQUESTS.
     facts = pr.state_profile("OR").section("detainers").facts
-    assert calls == [("OR", r, "release_due") for r in ("detainer", "detainer_with_admin_warrant", "judicial_warrant")]
-    assert "**prohibited**" in facts[0].text and "reason for detainer" in facts[0].text
-    assert all(f.source_ids == ("cfr_8_287_7",) for f in facts)
+    answers = [f for f in facts if f.text.startswith("Keeping the person for ICE on ")]
+    assert [re.search(r"\*\*(\w+)\*\*", f.text).group(1) for f in answers] == ["prohibited", "prohibited",
+                                                                                 "permitted"]
+    assert [f.text.split(":")[0] for f in answers] == [
+        "Keeping the person for ICE on an ICE detainer request alone (Form I-247A)",
+        "Keeping the person for ICE on a detainer with an ICE administrative warrant (Form I-200 or I-205)",
+        "Keeping the person for ICE on a warrant signed by a judge"]
+    assert all("or_doj_sanctuary_promise" in f.source_ids for f in answers[:2])
+    assert all(f.source_ids and not f.absence for f in facts)
 
 
 def test_detainer_section_with_the_real_assessor():
@@ -256,3 +340,16 @@ def test_bad_initial_state_shows_a_message_not_a_traceback():
     view = pr.explore_profile("Narnia").explorer
     assert "role='alert'" in view.message.value and "Accepted codes" in view.message.value
     assert view.state.value in ALL_CODES
+
+
+def _without_uids(fig_json: dict) -> dict:
+    for trace in fig_json["data"]:
+        trace.pop("uid", None)
+    return fig_json
+
+
+def test_the_explorer_redraws_with_exactly_the_figure_plotly_builds():
+    from immfed.widgets.profile_chart import figure_json
+
+    for code in ALL_CODES:
+        assert figure_json(code) == _without_uids(pr.profile_figure(code).to_plotly_json()), code

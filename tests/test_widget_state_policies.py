@@ -212,3 +212,12 @@ def test_selecting_a_state_shows_its_cited_laws(explorer):
             assert r["source_id"] in explorer.detail.value
     assert explorer.show_state("Atlantis") is False
     assert "role='alert'" in explorer.message.value and "Texas (TX)" in explorer.detail.value
+
+
+@pytest.mark.parametrize("snapshot", [FIRST, LATEST])
+@pytest.mark.parametrize("metric", list(sp.METRICS))
+def test_the_view_redraws_with_exactly_the_figure_plotly_builds(metric, snapshot):
+    built = sp.policy_figure(metric, snapshot).to_plotly_json()
+    for trace in built["data"]:
+        trace.pop("uid", None)
+    assert sp.policy_json(metric, snapshot) == built

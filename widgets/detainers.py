@@ -18,6 +18,7 @@ would end (see :data:`CLOCK_NOTE`).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from html import escape
 
 import pandas as pd
@@ -26,6 +27,7 @@ from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES, state_code
 from immfed.data.vocabulary import labels
 from immfed.widgets.assessment import Assessment
+from immfed.widgets.cache import per_catalog
 from immfed.widgets.choices import check_choice
 from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style, chart_title
@@ -112,10 +114,10 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
     result = legacy.detainer_question(code, request, custody)
     reasons = legacy.reasons(result, legacy.DETAINER_WORDS)
     law_ids = legacy.law_ids(result)
-    laws = load("state_laws").set_index("law_id")
-    source_ids = legacy.rule_source_ids(result) + [laws.at[i, "source_id"] for i in law_ids]
+    law_sources = _law_sources()
+    source_ids = legacy.rule_source_ids(result) + [law_sources[i] for i in law_ids]
     # Bills and vetoed or enjoined laws are named, so nobody mistakes them for law.
-    for _, law in detainer_laws(code).iterrows():
+    for law in _detainer_law_rows(code):
         if not in_force(law["status"], law["effective"]):
             reasons.append(f"Not counted: {law['name']} ({law['bill'] if isinstance(law['bill'], str) else law['citation']}) "
                            f"has status '{law['status'].replace('_', ' ')}', so it does not change the answer.")
@@ -127,17 +129,42 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
                       rule_ids=legacy.rule_ids(result), source_ids=unique(source_ids))
 
 
+@per_catalog
+def _law_sources() -> dict:
+    """The source id of each state law (read-only)."""
+    return load("state_laws").set_index("law_id")["source_id"].to_dict()
+
+
+def _detainer_law_rows(code: str) -> tuple[dict, ...]:
+    """``detainer_laws(code)`` as plain rows (read-only)."""
+    return _detainer_law_rows_by_state().get(code, ())
+
+
+@per_catalog
+def _detainer_law_rows_by_state() -> dict[str, tuple[dict, ...]]:
+    laws = load("state_laws")
+    out: dict = {}
+    for r in laws[laws["mechanism"].isin(DETAINER_MECHANISMS)].to_dict("records"):
+        out.setdefault(r["state_code"], []).append(r)
+    return {code: tuple(rows) for code, rows in out.items()}
+
+
 def describe_ids(ids) -> list[dict]:
     """For each id, a dict with its kind ("authority" or "state law"), name and citation."""
-    auth = load("authorities").set_index("authority_id")
-    laws = load("state_laws").set_index("law_id")
-    out = []
-    for i in ids:
-        if i in auth.index:
-            out.append({"id": i, "kind": "authority", "name": auth.at[i, "name"], "citation": auth.at[i, "citation"]})
-        elif i in laws.index:
-            out.append({"id": i, "kind": "state law", "name": f"{laws.at[i, 'state']}: {laws.at[i, 'name']}",
-                        "citation": laws.at[i, "citation"]})
+    known = _described()
+    return [dict(known[i]) for i in ids if i in known]
+
+
+@per_catalog
+def _described() -> dict:
+    """``describe_ids``'s entry for every authority and state law (an authority wins a shared id)."""
+    out = {}
+    for r in load("state_laws").to_dict("records"):
+        out[r["law_id"]] = {"id": r["law_id"], "kind": "state law", "name": f"{r['state']}: {r['name']}",
+                            "citation": r["citation"]}
+    for r in load("authorities").to_dict("records"):
+        out[r["authority_id"]] = {"id": r["authority_id"], "kind": "authority", "name": r["name"],
+                                  "citation": r["citation"]}
     return out
 
 
@@ -148,6 +175,18 @@ def risk_cases(result: Assessment) -> pd.DataFrame:
     ids = unique(ids + [i for i in RISK_CASES if i in auth.index])
     cases = auth.loc[ids, ["name", "citation", "holding", "status"]].reset_index()
     return cases
+
+
+def _risk_case_rows(result: Assessment) -> list[dict]:
+    """``risk_cases(result)`` as plain rows (read-only), without pandas work per call."""
+    auth = _authorities()
+    ids = [i for i in result.authority_ids if i in auth and auth[i]["kind"] == "case"]
+    return [auth[i] for i in unique(ids + [i for i in RISK_CASES if i in auth])]
+
+
+@per_catalog
+def _authorities() -> dict:
+    return {r["authority_id"]: r for r in load("authorities").to_dict("records")}
 
 
 # ---- the 48-hour clock ---------------------------------------------------------------------
@@ -334,7 +373,7 @@ def assessment_html(result: Assessment, state: str, request: str, custody: str) 
                     for d in describe_ids(result.authority_ids))
     cases = "".join(f"<li><strong>{escape(r['name'])}</strong>, {escape(r['citation'])}"
                     f"{' [' + escape(r['status'].replace('_', ' ')) + ']' if r['status'] != 'good_law' else ''}: "
-                    f"{escape(r['holding'])}</li>" for _, r in risk_cases(result).iterrows())
+                    f"{escape(r['holding'])}</li>" for r in _risk_case_rows(result))
     return (f"<div role='region' aria-label='Detainer assessment'>"
             f"<p>{escape(place)} &middot; {escape(REQUESTS[request])} &middot; {escape(CUSTODY[custody])}</p>"
             f"<p style='font-size:1.3em;border-left:6px solid {_COLOURS[result.answer]};padding-left:8px'>"
@@ -378,6 +417,26 @@ def clock_figure(release: dt.datetime, state: str | None = None):
     return fig
 
 
+def clock_json(release: dt.datetime, state: str | None = None) -> dict:
+    """``clock_figure(release, state).to_plotly_json()`` without building a Figure: the window's
+    pieces, end points, date range and title put into the frame (styles, legend, axes) every
+    release time shares. The explorer hands it to ``figures.redraw`` on each change."""
+    data = clock_figure_data(release, state=state)
+    frame = _clock_frame()
+    traces = [{**trace, "x": list(data[key]["x"]), "y": list(data[key]["y"]), "text": list(data[key]["text"])}
+              for trace, key in zip(frame["data"], ("counted", "skipped", "marks"))]
+    layout = frame["layout"]
+    return {"data": traces,
+            "layout": {**layout, "title": {**layout["title"], "text": chart_title(_clock_title(state), "date and hour", AS_OF)},
+                       "xaxis": {**layout["xaxis"], "range": list(data["range"])}}}
+
+
+@lru_cache(maxsize=1)
+def _clock_frame() -> dict:
+    """The clock chart's parts that are the same for every release time and state (read-only)."""
+    return clock_figure(dt.datetime(2026, 11, 23, 17)).to_plotly_json()
+
+
 def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_warrant",
                       custody: str = "release_due", release_day: str = "2026-11-27", release_hour: int = 17):
     """Dropdowns (state, request, custody, release day and hour), the answer with its reasons and
@@ -417,7 +476,7 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
         try:
             result = assess_detainer(state_dd.value, request_dd.value, custody_dd.value)
             panel.value = assessment_html(result, state_dd.value, request_dd.value, custody_dd.value)
-            redraw(fig, clock_figure(release_time(), state_dd.value))
+            redraw(fig, clock_json(release_time(), state_dd.value))
             summary.value = f"<p role='status'>{escape(clock_summary(release_time(), answer=result.answer, request=request_dd.value, state=state_dd.value))}</p>"
         except ValueError as err:  # dropdowns cannot normally produce this; show it, never a traceback
             panel.value = f"<p><strong>Cannot assess:</strong> {escape(str(err))}</p>"

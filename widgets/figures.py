@@ -32,11 +32,18 @@ def figure_widget(fig):
 def redraw(widget, fig) -> None:
     """Make a live ``FigureWidget`` show ``fig``: only what changed is sent to a connected
     browser, and the synced state is brought up to date for any front end that connects
-    later. ``fig`` must have the same number and kinds of traces as the widget."""
-    new_data = [t.to_plotly_json() for t in fig.data]
+    later. ``fig`` must have the same number and kinds of traces as the widget.
+
+    ``fig`` is a plotly figure or its JSON form, ``{"data": [...], "layout": {...}}`` as
+    ``fig.to_plotly_json()`` gives it: a tool that keeps its charts as plain values redraws
+    without building (and validating) a whole figure on each change. The changed parts
+    are still checked by plotly as they are set on the widget."""
+    if isinstance(fig, dict):
+        new_data, new_layout = fig["data"], fig["layout"]
+    else:
+        new_data, new_layout = [t.to_plotly_json() for t in fig.data], fig.layout.to_plotly_json()
     if len(new_data) != len(widget.data):
         raise ValueError(f"redraw needs {len(widget.data)} traces, got {len(new_data)}")
-    new_layout = fig.layout.to_plotly_json()
     with widget.batch_update():
         for trace, new in zip(widget.data, new_data):
             changed = _changed(trace.to_plotly_json(), new)

@@ -22,6 +22,7 @@ from immfed.widgets.choices import check_choice
 from immfed.data.states import ALL_CODES, TILE_GRID, state_code
 
 from .style import MODEL_COLOURS, MODEL_NAMES, NEUTRAL, PALETTE, apply_style, chart_title
+from .cache import per_catalog
 from .figures import figure_widget, redraw
 from .text import alert_html, iso_date
 
@@ -154,7 +155,12 @@ def timeline_summary(unit: str = "agreements", model: str = "all", data: dict | 
 
 def snapshots() -> list[str]:
     """Dates (ISO) of the ICE sheets counted by state, oldest first."""
-    return sorted({iso_date(s) for s in load("agreements_by_state")["snapshot"]})
+    return list(_snapshots())
+
+
+@per_catalog
+def _snapshots() -> tuple[str, ...]:
+    return tuple(sorted({iso_date(s) for s in load("agreements_by_state")["snapshot"]}))
 
 
 def _snapshot(snapshot) -> str:
@@ -253,20 +259,32 @@ def agreement_counts(code) -> list[dict]:
     """The state's agreements on each ICE sheet in the course data, oldest first: dicts with
     snapshot, total, jem, wso, tfm (None where the sheet has no row for the place), basis
     and source_id."""
-    code = state_code(code)
+    return [dict(c) for c in _counts_by_state()[state_code(code)]]
+
+
+@per_catalog
+def _counts_by_state() -> dict:
+    """``agreement_counts`` for every code in ALL_CODES, from one pass over the table
+    (read-only; the public function hands out copies)."""
     table = load("agreements_by_state")
-    out = []
-    for snap in sorted(table["snapshot"].unique()):
-        rows = table[(table["snapshot"] == snap) & (table["state_code"] == code)]
-        if rows.empty:
-            out.append({"snapshot": iso_date(snap), "total": None, **{m: None for m in MODELS[1:]},
-                        "basis": "no row", "source_id": None, "note": ""})
-            continue
-        r = rows.iloc[0]
-        out.append({"snapshot": iso_date(snap), "total": _count(r["total"]),
-                    **{m: _count(r[m]) for m in MODELS[1:]},
-                    "basis": str(r["basis"]), "source_id": str(r["source_id"]),
-                    "note": "" if pd.isna(r["note"]) else str(r["note"])})
+    snaps = sorted({pd.Timestamp(s) for s in table["snapshot"]})
+    first: dict = {}
+    for r in table.to_dict("records"):  # the first row for a (sheet, place) counts, as before
+        first.setdefault((pd.Timestamp(r["snapshot"]), r["state_code"]), r)
+    out = {}
+    for code in ALL_CODES:
+        counts = []
+        for snap in snaps:
+            r = first.get((snap, code))
+            if r is None:
+                counts.append({"snapshot": iso_date(snap), "total": None, **{m: None for m in MODELS[1:]},
+                               "basis": "no row", "source_id": None, "note": ""})
+                continue
+            counts.append({"snapshot": iso_date(snap), "total": _count(r["total"]),
+                           **{m: _count(r[m]) for m in MODELS[1:]},
+                           "basis": str(r["basis"]), "source_id": str(r["source_id"]),
+                           "note": "" if pd.isna(r["note"]) else str(r["note"])})
+        out[code] = tuple(counts)
     return out
 
 

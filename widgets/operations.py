@@ -15,13 +15,15 @@ as each party stated them, never merged into one version.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html import escape
 
 import pandas as pd
 
-from immfed.data import catalog, cite, load
+from immfed.data import cite, load
 from immfed.data.states import ALL_CODES
 
+from .cache import per_catalog
 from .choices import check_choice
 from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
@@ -80,7 +82,12 @@ def short_label(name: str, state_code: str, width: int = 40) -> str:
 
 def states_in_table() -> list[str]:
     """Two-letter codes of the states (and DC) that have an operation in the table, sorted."""
-    return sorted(set(load("operations")["state_code"]))
+    return list(_states_in_table())
+
+
+@per_catalog
+def _states_in_table() -> tuple[str, ...]:
+    return tuple(sorted(set(load("operations")["state_code"])))
 
 
 # -- 1. operations ---------------------------------------------------------------------
@@ -93,12 +100,7 @@ def operations_frame(roles=None, states=None) -> pd.DataFrame:
     reported arrest figure, as text with who reported it) and ``n_counts``.
     Raises ValueError naming the accepted values.
     """
-    roles, states = _as_list(roles, "roles"), _as_list(states, "states")
-    for role in roles or []:
-        check_choice(role, ROLES, "local role")
-    accepted_states = states_in_table()
-    for code in states or []:
-        check_choice(code, accepted_states, "state")
+    roles, states = _filters(roles, states)
     ops = _enriched_operations()
     if roles is not None:
         ops = ops[ops["local_role"].isin(roles)]
@@ -107,18 +109,21 @@ def operations_frame(roles=None, states=None) -> pd.DataFrame:
     return ops.reset_index(drop=True).copy()  # a copy: callers may change it, the cache must not
 
 
-_ENRICHED: dict = {}
+def _filters(roles, states) -> tuple[list[str] | None, list[str] | None]:
+    """The role and state filters as lists (None: no filter), checked against what is accepted."""
+    roles, states = _as_list(roles, "roles"), _as_list(states, "states")
+    for role in roles or []:
+        check_choice(role, ROLES, "local role")
+    accepted_states = states_in_table()
+    for code in states or []:
+        check_choice(code, accepted_states, "state")
+    return roles, states
 
 
+@per_catalog
 def _enriched_operations() -> pd.DataFrame:
     """Every operation, oldest first, with its y-axis label and latest arrest figure. Built
-    once per loaded copy of the two tables (a redraw only filters it), and rebuilt when
-    the data is reloaded, e.g. after a refresh."""
-    # load() hands out fresh copies, so the cache is keyed on the catalog, which
-    # immfed.data.reset() replaces whenever the data is reloaded
-    cat = catalog()
-    if _ENRICHED.get("catalog") is cat:
-        return _ENRICHED["frame"]
+    once per loaded copy of the two tables (read-only: ``operations_frame`` hands out copies)."""
     ops_table, counts_table = load("operations"), load("operation_arrests")
     ops = ops_table.sort_values(["start", "operation_id"]).reset_index(drop=True)
     counts = counts_table.sort_values(["as_of", "reported_by"])
@@ -133,8 +138,60 @@ def _enriched_operations() -> pd.DataFrame:
         ops.loc[dup, "label"] = ops.loc[dup, "label"] + " " + ops.loc[dup, "operation_id"]
     ops["latest_count"] = ops["operation_id"].map(latest).astype("string")
     ops["n_counts"] = ops["operation_id"].map(n).fillna(0).astype(int)
-    _ENRICHED.update(catalog=cat, frame=ops)
     return ops
+
+
+@per_catalog
+def _operation_records() -> tuple[dict, ...]:
+    """Every operation in ``operations_frame`` order as plain values: what the timeline,
+    its summary and the details list show of it. A control change only filters these."""
+    counts = load("operation_arrests").sort_values(["as_of", "reported_by"])
+    counts_by_op: dict = {}
+    for c in counts.to_dict("records"):
+        counts_by_op.setdefault(c["operation_id"], []).append(c)
+    records = []
+    for r in _enriched_operations().to_dict("records"):
+        role = r["local_role"]
+        start = iso_date(r["start"])
+        end = iso_date(r["end"])  # "" when no end is reported
+        latest = r["latest_count"] if pd.notna(r["latest_count"]) else "none in table"
+        hover = (f"{r['name']} ({r['place']})<br>{start} to {end or 'no end reported'}<br>"
+                 f"local role: {ROLE_LABELS[role]}<br>latest reported arrests: {latest}")
+        records.append({"id": r["operation_id"], "role": role, "state": r["state_code"], "label": r["label"],
+                        "name": r["name"], "start": start, "end": end, "hover": hover,
+                        "html": _operation_html(r, counts_by_op.get(r["operation_id"], []))})
+    return tuple(records)
+
+
+def _operation_html(r: dict, counts: list[dict]) -> str:
+    """One operation as an open-able block: what local agencies did, litigation, reported
+    arrest figures with who reported them, and sources as links."""
+    role = r["local_role"]
+    end = iso_date(r["end"]) if pd.notna(r["end"]) else "no end reported"
+    count_items = "".join(f"<li>{escape(_count_text(c))}: {escape(c['scope'])}</li>" for c in counts)
+    srcs = "".join(f"<li><a href='{escape(s['url'])}' target='_blank' rel='noopener'>{escape(s['citation'])}</a>"
+                   "</li>" for s in _sources(r["operation_id"]))
+    lit = (f"<p><strong>Litigation:</strong> {escape(r['litigation'])}</p>" if pd.notna(r["litigation"])
+           else "<p><strong>Litigation:</strong> none central found in the sources checked.</p>")
+    shape = ROLE_SHAPES[ROLE_SYMBOLS[role]]
+    return (
+        f"<details><summary><strong>{escape(r['name'])}</strong>, {escape(r['place'])} "
+        f"({iso_date(r['start'])} to {end}); local role: "
+        # the colour underlines the label: Okabe-Ito orange text on white fails contrast (2:1)
+        f"<span style='border-bottom:3px solid {ROLE_COLOURS[role]}'>{escape(ROLE_LABELS[role])}</span>"
+        f" [{shape}]</summary>"
+        f"<p><strong>Federal agencies:</strong> {escape(r['federal_agencies'])}</p>"
+        f"<p><strong>What local and state agencies did:</strong> {escape(r['local_role_detail'])}</p>{lit}"
+        + (f"<p><strong>Reported arrest figures</strong> (as reported; not audited):</p><ul>{count_items}</ul>"
+           if count_items else "<p>No arrest figure in the course table.</p>")
+        + f"<p><strong>Sources:</strong></p><ul>{srcs}</ul></details>")
+
+
+def _selected(roles, states) -> list[dict]:
+    """The records of the operations that pass the filters (checked first), oldest first."""
+    roles, states = _filters(roles, states)
+    return [r for r in _operation_records()
+            if (roles is None or r["role"] in roles) and (states is None or r["state"] in states)]
 
 
 def _count_text(r) -> str:
@@ -154,13 +211,19 @@ def operation_sources(operation_id: str) -> list[dict]:
     ``source_id``, ``citation`` (from immfed.data.cite) and ``url``."""
     ops = load("operations")
     check_choice(operation_id, tuple(ops["operation_id"]), "operation")
+    return [dict(s) for s in _sources(operation_id)]
+
+
+@per_catalog
+def _sources(operation_id: str) -> tuple[dict, ...]:
+    ops = load("operations")
     ids: list[str] = []
     for s in list(ops.loc[ops["operation_id"] == operation_id, "source_id"]) + list(
             arrest_counts(operation_id)["source_id"]):
         if s not in ids:
             ids.append(s)
     urls = load("sources").set_index("source_id")["url"]
-    return [{"source_id": s, "citation": cite(s), "url": str(urls.get(s, "") or "")} for s in ids]
+    return tuple({"source_id": s, "citation": cite(s), "url": str(urls.get(s, "") or "")} for s in ids)
 
 
 def timeline_data(roles=None, states=None) -> dict:
@@ -170,30 +233,32 @@ def timeline_data(roles=None, states=None) -> dict:
     colours stay fixed), ``names`` (y-axis order, oldest at the top), ``title``, ``as_of``.
     Operations with no reported end show only a start marker.
     """
-    ops = operations_frame(roles, states)
-    all_ops = load("operations")
-    as_of = iso_date(max(all_ops["start"].max(), all_ops["end"].max()))
+    ops = _selected(roles, states)
     traces = []
     for role in ROLES:
-        part = ops[ops["local_role"] == role]
-        seg_x, seg_y, hover = [], [], []
-        for _, r in part.iterrows():
-            if pd.notna(r["end"]):
-                seg_x += [iso_date(r["start"]), iso_date(r["end"]), None]
+        part = [r for r in ops if r["role"] == role]
+        seg_x, seg_y = [], []
+        for r in part:
+            if r["end"]:
+                seg_x += [r["start"], r["end"], None]
                 seg_y += [r["label"], r["label"], None]
-            end = iso_date(r["end"]) if pd.notna(r["end"]) else "no end reported"
-            hover.append(f"{r['name']} ({r['place']})<br>{iso_date(r['start'])} to {end}<br>"
-                         f"local role: {ROLE_LABELS[role]}<br>latest reported arrests: "
-                         f"{r['latest_count'] if pd.notna(r['latest_count']) else 'none in table'}")
-        traces.append({"role": role, "ids": list(part["operation_id"]), "names": list(part["label"]),
-                       "start": [iso_date(s) for s in part["start"]], "end": [iso_date(e) for e in part["end"]],
-                       "seg_x": seg_x, "seg_y": seg_y, "hover": hover})
-    names = list(ops["label"])
+        traces.append({"role": role, "ids": [r["id"] for r in part], "names": [r["label"] for r in part],
+                       "start": [r["start"] for r in part], "end": [r["end"] for r in part],
+                       "seg_x": seg_x, "seg_y": seg_y, "hover": [r["hover"] for r in part]})
+    title, as_of, x_range = _timeline_frame()
+    return {"traces": traces, "names": [r["label"] for r in ops], "title": title, "as_of": as_of,
+            "x_range": list(x_range)}
+
+
+@per_catalog
+def _timeline_frame() -> tuple[str, str, tuple[str, str]]:
+    """The timeline's title, its as-of date and its fixed date range (20 days either side)."""
+    all_ops = load("operations")
+    as_of = iso_date(max(all_ops["start"].max(), all_ops["end"].max()))
     what = "Federal immigration operations and surges, by local agencies' role"
     first = all_ops["start"].min() - pd.Timedelta(days=20)
     last = max(all_ops["start"].max(), all_ops["end"].max()) + pd.Timedelta(days=20)
-    return {"traces": traces, "names": names, "title": chart_title(what, "start and end dates", as_of),
-            "as_of": as_of, "x_range": [iso_date(first), iso_date(last)]}
+    return chart_title(what, "start and end dates", as_of), as_of, (iso_date(first), iso_date(last))
 
 
 def timeline_figure(roles=None, states=None, data: dict | None = None):
@@ -221,9 +286,34 @@ def timeline_figure(roles=None, states=None, data: dict | None = None):
     return fig
 
 
+def timeline_json(roles=None, states=None, data: dict | None = None) -> dict:
+    """``timeline_figure(roles, states, data).to_plotly_json()`` without building a Figure:
+    the filtered operations put into the frame (styles, legend, title, date range) that
+    every filter shares. The view hands it to ``figures.redraw`` on each change."""
+    data = data or timeline_data(roles, states)
+    frame = _timeline_json_frame()
+    lines, markers = frame["data"][:len(ROLES)], frame["data"][len(ROLES):]
+    traces = [{**line, "x": list(t["seg_x"]), "y": list(t["seg_y"])} for line, t in zip(lines, data["traces"])]
+    traces += [{**marker, "x": list(t["start"]), "y": list(t["names"]), "hovertext": list(t["hover"]),
+                "customdata": list(t["ids"])} for marker, t in zip(markers, data["traces"])]
+    layout = frame["layout"]
+    return {"data": traces, "layout": {**layout, "height": _height(data),
+                                       "yaxis": {**layout["yaxis"], "categoryarray": list(reversed(data["names"]))}}}
+
+
+@per_catalog
+def _timeline_json_frame() -> dict:
+    """The timeline with no operation: what every filter shares (read-only)."""
+    data = timeline_data([])
+    return timeline_figure(data=data).to_plotly_json()
+
+
+def _height(data) -> int:
+    return 220 + 34 * max(len(data["names"]), 1)
+
+
 def _layout(fig, data) -> None:
-    n = max(len(data["names"]), 1)
-    fig.update_layout(height=220 + 34 * n, xaxis_title="date (marker: start; bar: to the reported end)",
+    fig.update_layout(height=_height(data), xaxis_title="date (marker: start; bar: to the reported end)",
                       legend={"orientation": "h", "y": -0.25, "title": {"text": "Local agencies' role:"}})
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(data["names"])), automargin=True,
                      title=None)
@@ -233,21 +323,22 @@ def _layout(fig, data) -> None:
 
 def timeline_summary(roles=None, states=None) -> str:
     """One sentence describing what the timeline shows, computed from the filtered rows."""
-    ops = operations_frame(roles, states)
-    if ops.empty:
+    ops = _selected(roles, states)
+    if not ops:
         return "No operation in the course table matches these filters."
-    by_role = ops["local_role"].value_counts()
+    by_role = Counter(r["role"] for r in ops)
     parts = "; ".join(f"{ROLE_PHRASES[r]}: {by_role[r]}" for r in ROLES if r in by_role)
-    open_end = int(ops["end"].isna().sum())
-    first, last = ops.iloc[0], ops.iloc[-1]
-    places = len(set(ops["state_code"]))
-    where = f"{places} state{'s' if places != 1 else ''}" + (" (counting DC)" if "DC" in set(ops["state_code"]) else "")
+    open_end = sum(1 for r in ops if not r["end"])
+    first, last = ops[0], ops[-1]
+    codes = {r["state"] for r in ops}
+    places = len(codes)
+    where = f"{places} state{'s' if places != 1 else ''}" + (" (counting DC)" if "DC" in codes else "")
     if len(ops) == 1:
-        when = f"starting {iso_date(first['start'])}"
+        when = f"starting {first['start']}"
         what = f"1 operation ({first['name']}) in {where}"
     else:
-        when = (f"starting between {iso_date(first['start'])} ({first['name']}) and "
-                f"{iso_date(last['start'])} ({last['name']})")
+        when = (f"starting between {first['start']} ({first['name']}) and "
+                f"{last['start']} ({last['name']})")
         what = f"{len(ops)} operations in {where}"
     return (f"{what}, {when}. Local agencies' role: {parts}. "
             f"{open_end} of {len(ops)} ha{'ve' if len(ops) != 1 else 's'} no reported end date.")
@@ -256,32 +347,10 @@ def timeline_summary(roles=None, states=None) -> str:
 def operations_html(roles=None, states=None) -> str:
     """The filtered operations as accessible HTML: what local agencies did, litigation,
     reported arrest figures with who reported them, and sources as links."""
-    ops = operations_frame(roles, states)
-    if ops.empty:
+    ops = _selected(roles, states)
+    if not ops:
         return "<p>No operation matches these filters.</p>"
-    items = []
-    for _, r in ops.iterrows():
-        role = r["local_role"]
-        end = iso_date(r["end"]) if pd.notna(r["end"]) else "no end reported"
-        counts = arrest_counts(r["operation_id"])
-        count_items = "".join(f"<li>{escape(_count_text(c))}: {escape(c['scope'])}</li>" for _, c in counts.iterrows())
-        srcs = "".join(f"<li><a href='{escape(s['url'])}' target='_blank' rel='noopener'>{escape(s['citation'])}</a>"
-                       "</li>" for s in operation_sources(r["operation_id"]))
-        lit = (f"<p><strong>Litigation:</strong> {escape(r['litigation'])}</p>" if pd.notna(r["litigation"])
-               else "<p><strong>Litigation:</strong> none central found in the sources checked.</p>")
-        shape = ROLE_SHAPES[ROLE_SYMBOLS[role]]
-        items.append(
-            f"<details><summary><strong>{escape(r['name'])}</strong>, {escape(r['place'])} "
-            f"({iso_date(r['start'])} to {end}); local role: "
-            # the colour underlines the label: Okabe-Ito orange text on white fails contrast (2:1)
-            f"<span style='border-bottom:3px solid {ROLE_COLOURS[role]}'>{escape(ROLE_LABELS[role])}</span>"
-            f" [{shape}]</summary>"
-            f"<p><strong>Federal agencies:</strong> {escape(r['federal_agencies'])}</p>"
-            f"<p><strong>What local and state agencies did:</strong> {escape(r['local_role_detail'])}</p>{lit}"
-            + (f"<p><strong>Reported arrest figures</strong> (as reported; not audited):</p><ul>{count_items}</ul>"
-               if count_items else "<p>No arrest figure in the course table.</p>")
-            + f"<p><strong>Sources:</strong></p><ul>{srcs}</ul></details>")
-    return f"<p><small>{escape(COUNTS_NOTE)}</small></p>" + "".join(items)
+    return f"<p><small>{escape(COUNTS_NOTE)}</small></p>" + "".join(r["html"] for r in ops)
 
 
 # -- 2. contested incidents ------------------------------------------------------------
@@ -289,10 +358,20 @@ def operations_html(roles=None, states=None) -> str:
 def incidents() -> pd.DataFrame:
     """One row per incident with accounts: ``incident_id``, ``incident``, ``incident_date``,
     ``n_accounts`` and ``n_party_types``, oldest first."""
+    return _incidents().copy()
+
+
+@per_catalog
+def _incidents() -> pd.DataFrame:
     acc = load("accounts")
     out = (acc.groupby(["incident_id", "incident", "incident_date"], as_index=False)
            .agg(n_accounts=("account_id", "size"), n_party_types=("party_type", "nunique")))
     return out.sort_values(["incident_date", "incident_id"]).reset_index(drop=True)
+
+
+@per_catalog
+def _incident_ids() -> tuple[str, ...]:
+    return tuple(_incidents()["incident_id"])
 
 
 def _group(party_type: str) -> str:
@@ -307,8 +386,8 @@ def accounts_for(incident_id: str) -> pd.DataFrame:
     ``source_id``, ``citation``. Within a group, accounts are in date order. Raises
     ValueError listing the accepted incident ids.
     """
+    check_choice(incident_id, _incident_ids(), "incident")
     acc = load("accounts")
-    check_choice(incident_id, tuple(incidents()["incident_id"]), "incident")
     rows = acc[acc["incident_id"] == incident_id].copy()
     rows["group"] = rows["party_type"].map(_group)
     rows["_g"] = rows["group"].map(GROUPS.index)
@@ -321,23 +400,56 @@ def accounts_for(incident_id: str) -> pd.DataFrame:
 
 def accounts_summary(incident_id: str) -> str:
     """One sentence: how many accounts, from which kinds of party, over which dates."""
-    rows = accounts_for(incident_id)
-    info = incidents().set_index("incident_id").loc[incident_id]
-    groups = rows["group"].value_counts()
-    parts = ", ".join(f"{groups[g]} {g}" for g in GROUPS if g in groups)
-    return (f"{len(rows)} accounts of '{info['incident']}' ({iso_date(info['incident_date'])}): {parts}; "
-            f"given between {iso_date(rows['statement_date'].min())} and {iso_date(rows['statement_date'].max())}.")
+    check_choice(incident_id, _incident_ids(), "incident")
+    return _accounts_texts(incident_id)[0]
 
 
 def accounts_html(incident_id: str) -> str:
     """The accounts as an HTML table: one row per group of parties (federal, state, county,
     city, other), each account with party, type, date, what was said and the cited source."""
-    rows = accounts_for(incident_id)
+    check_choice(incident_id, _incident_ids(), "incident")
+    return _accounts_texts(incident_id)[1]
+
+
+def _accounts_texts(incident_id: str) -> tuple[str, str]:
+    """The summary sentence and the HTML table of one incident's accounts."""
+    return _all_accounts_texts()[incident_id]
+
+
+@per_catalog
+def _all_accounts_texts() -> dict[str, tuple[str, str]]:
+    """Every incident's summary and accounts table, from one pass over the table. Rows are
+    grouped and ordered as in ``accounts_for`` (group, kind of party, date, account id)."""
+    names = {r["incident_id"]: r["incident"] for r in _incidents().to_dict("records")}
+    dates = {r["incident_id"]: r["incident_date"] for r in _incidents().to_dict("records")}
     urls = load("sources").set_index("source_id")["url"]
+    by_incident: dict = {}
+    for r in load("accounts").to_dict("records"):
+        by_incident.setdefault(r["incident_id"], []).append({**r, "group": _group(r["party_type"])})
+    out = {}
+    for incident_id, rows in by_incident.items():
+        rows.sort(key=lambda r: (GROUPS.index(r["group"]), PARTY_ORDER.index(r["party_type"]),
+                                 r["statement_date"], r["account_id"]))
+        for r in rows:
+            r["citation"] = cite(r["source_id"])
+        out[incident_id] = (_accounts_summary(names[incident_id], dates[incident_id], rows),
+                            _accounts_html(names[incident_id], rows, urls))
+    return out
+
+
+def _accounts_summary(incident: str, incident_date, rows: list[dict]) -> str:
+    groups = Counter(r["group"] for r in rows)
+    parts = ", ".join(f"{groups[g]} {g}" for g in GROUPS if g in groups)
+    stated = [r["statement_date"] for r in rows]
+    return (f"{len(rows)} accounts of '{incident}' ({iso_date(incident_date)}): {parts}; "
+            f"given between {iso_date(min(stated))} and {iso_date(max(stated))}.")
+
+
+def _accounts_html(incident: str, rows: list[dict], urls) -> str:
     body = []
     for g in GROUPS:
-        part = rows[rows["group"] == g]
-        if part.empty:
+        part = [r for r in rows if r["group"] == g]
+        if not part:
             cell = "<em>No account from this kind of party in the course table.</em>"
         else:
             cell = "".join(
@@ -345,10 +457,10 @@ def accounts_html(incident_id: str) -> str:
                 f"<small>({escape(r['party_type'])}; stated {iso_date(r['statement_date'])})</small><br>"
                 f"{escape(r['account'])}<br><small>Source: <a href='{escape(str(urls.get(r['source_id'], '')))}' "
                 f"target='_blank' rel='noopener'>{escape(r['citation'])}</a></small></div>"
-                for _, r in part.iterrows())
+                for r in part)
         body.append(f"<tr><th scope='row' style='vertical-align:top;text-align:left;width:9em;padding:4px'>"
                     f"{escape(GROUP_LABELS[g])}</th><td style='vertical-align:top;padding:4px'>{cell}</td></tr>")
-    caption = f"Accounts of {incidents().set_index('incident_id').at[incident_id, 'incident']}, by kind of party"
+    caption = f"Accounts of {incident}, by kind of party"
     return (f"<p role='note' style='border-left:4px solid {PALETTE['vermillion']};padding-left:8px'>"
             f"{escape(ACCOUNTS_NOTE)}</p>"
             "<table class='immfed-accounts' style='border-collapse:collapse;font-size:0.92em'>"
@@ -369,7 +481,7 @@ class AccountsView:
     def __init__(self, incident: str | None = None):
         import ipywidgets as w
 
-        ids = incidents()
+        ids = _incidents()
         incident = incident or ids["incident_id"].iloc[-1]
         check_choice(incident, tuple(ids["incident_id"]), "incident")
         self.incident = w.Dropdown(options=[(f"{iso_date(r['incident_date'])}: {r['incident']}", r["incident_id"])
@@ -441,7 +553,7 @@ class OperationsExplorer:
             self.message.value = alert_html(exc)
             return
         self.message.value = ("" if roles else alert_html("Tick at least one role to show operations."))
-        redraw(self.fig, timeline_figure(roles, states, data))
+        redraw(self.fig, timeline_json(roles, states, data))
         self.summary.value = f"<p role='status'>{escape(timeline_summary(roles, states))}</p>"
         self.details.value = operations_html(roles, states)
 

@@ -12,12 +12,14 @@ assumption with an illustrative default.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from numbers import Integral, Real
 
 import pandas as pd
 
 from immfed.data import cite, load
+from immfed.widgets.cache import per_catalog
 from immfed.widgets.choices import check_choice
 from immfed.widgets.figures import figure_widget, redraw
 from immfed.widgets.style import PALETTE, apply_style
@@ -150,8 +152,29 @@ def funnel_figure(counts: dict, widget: bool = True):
     return figure_widget(fig) if widget else fig
 
 
+def funnel_json(counts: dict) -> dict:
+    """``funnel_figure(counts, widget=False).to_plotly_json()`` without building a Figure: the
+    bar lengths and labels put into the frame every funnel shares. The explorer hands it to
+    ``figures.redraw`` when a slider moves."""
+    values = [counts[s] for s in STAGES]
+    frame = _funnel_frame()
+    (bar,) = frame["data"]
+    return {"data": [{**bar, "x": values, "text": [f"{v:,.0f}" for v in values]}], "layout": frame["layout"]}
+
+
+@lru_cache(maxsize=1)
+def _funnel_frame() -> dict:
+    """The funnel chart's parts that every set of rates shares (read-only)."""
+    return funnel_figure({s: 0.0 for s in STAGES}, widget=False).to_plotly_json()
+
+
 def steps_html(regime: str) -> str:
     """The numbered steps of one regime as accessible HTML (an ordered list)."""
+    return _steps_html(regime)
+
+
+@per_catalog
+def _steps_html(regime: str) -> str:
     steps = pipeline(regime)
     items = []
     for row in steps.itertuples():
@@ -164,6 +187,11 @@ def steps_html(regime: str) -> str:
 
 def compare_summary(a: str, b: str) -> str:
     """One sentence comparing the two regimes' paths, computed from the table."""
+    return _compare_summary(a, b)
+
+
+@per_catalog
+def _compare_summary(a: str, b: str) -> str:
     pa, pb = pipeline(a), pipeline(b)
     sa, sb = list(pa["stage"]), list(pb["stage"])
     only_a = [s for s in dict.fromkeys(sa) if s not in sb]
@@ -235,7 +263,7 @@ def explore_pipeline(regime: str = "no_agreement", compare: str = "state_restric
             return
         message.value = ""
         if state["fig"] is not None:
-            redraw(state["fig"], funnel_figure(counts, widget=False))
+            redraw(state["fig"], funnel_json(counts))
         summary.value = f"<p role='status'>{escape(funnel_summary(counts))}</p>"
 
     for s in sliders.values():

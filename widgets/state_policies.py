@@ -13,6 +13,9 @@ groups is not an effect of the laws.
 
 from __future__ import annotations
 
+import statistics
+from copy import deepcopy
+from functools import lru_cache
 from html import escape
 
 import pandas as pd
@@ -21,6 +24,7 @@ from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES
 from immfed.widgets.choices import check_choice
 
+from .cache import per_catalog
 from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
 from .models import snapshots, state_code
@@ -178,6 +182,7 @@ def _snapshot(snapshot) -> str:
     return iso
 
 
+@per_catalog
 def arrest_period() -> tuple[str, str]:
     """First and last day (ISO) of the ICE arrest counts in ``state_outcomes``."""
     out = load("state_outcomes")
@@ -194,13 +199,23 @@ def state_table(snapshot=None) -> pd.DataFrame:
     population x 100,000), arrests (ICE administrative arrests in ``arrest_period()``),
     arrests_per_100k (arrests / the population the arrest source used x 100,000).
     """
-    iso = _snapshot(snapshot)
+    table = pd.DataFrame([dict(r) for r in _state_records(_snapshot(snapshot))])
+    for col in ("agreements", "population", "arrests"):
+        table[col] = table[col].astype("Int64")
+    for col in ("agreements_per_100k", "arrests_per_100k"):
+        table[col] = table[col].astype("Float64")
+    return table
+
+
+@per_catalog
+def _state_records(iso: str) -> tuple[dict, ...]:
+    """``state_table``'s rows as plain dicts (None for a missing value), built once per ICE sheet."""
     pop = load("state_population").set_index("state_code")
     agr = load("agreements_by_state")
     agr = agr[agr["snapshot"] == pd.Timestamp(iso)].set_index("state_code")
     out = load("state_outcomes")
     out = out[out["metric"] == ARREST_METRIC].set_index("state_code")
-    # classify every law once (not once per state): this runs on each control change
+    # classify every law once (not once per state)
     laws = _classify(load("state_laws"), pd.Timestamp(iso))
     directions = {code: set(rows) for code, rows in laws[laws["counted"]].groupby("state_code")["direction"]}
     records = []
@@ -216,16 +231,11 @@ def state_table(snapshot=None) -> pd.DataFrame:
             "arrests": arrests,
             "arrests_per_100k": arrests / arrest_pop * 100_000 if arrests is not None and arrest_pop else None,
         })
-    table = pd.DataFrame(records)
-    for col in ("agreements", "population", "arrests"):
-        table[col] = table[col].astype("Int64")
-    for col in ("agreements_per_100k", "arrests_per_100k"):
-        table[col] = table[col].astype("Float64")
-    return table
+    return tuple(records)
 
 
 def _fmt(metric: str, value) -> str:
-    if pd.isna(value):
+    if value is None or pd.isna(value):
         return "n/a"
     return f"{int(value):,}" if metric == "agreements" else f"{float(value):,.1f}"
 
@@ -238,20 +248,25 @@ def figure_data(metric: str = "agreements_per_100k", snapshot=None) -> dict:
     arrests), ``yaxis`` and ``left_out`` (states with no value, named).
     """
     check_choice(metric, METRICS, "measure")
-    iso = _snapshot(snapshot)
-    table = state_table(iso)
+    return deepcopy(_figure_data(metric, _snapshot(snapshot)))
+
+
+@per_catalog
+def _figure_data(metric: str, iso: str) -> dict:
+    """``figure_data`` for a checked measure and sheet, built once (read-only)."""
+    records = sorted(_state_records(iso), key=lambda r: r["state_code"])
     groups, left_out = [], []
     for g in GROUPS:
-        part = table[table["group"] == g].sort_values("state_code")
-        have = part[part[metric].notna()]
-        left_out += list(part[part[metric].isna()]["state"])
-        values = [float(v) for v in have[metric]]
+        part = [r for r in records if r["group"] == g]
+        have = [r for r in part if r[metric] is not None]
+        left_out += [r["state"] for r in part if r[metric] is None]
+        values = [float(r[metric]) for r in have]
         groups.append({
-            "group": g, "label": GROUP_LABELS[g], "codes": list(have["state_code"]), "values": values,
+            "group": g, "label": GROUP_LABELS[g], "codes": [r["state_code"] for r in have], "values": values,
             "hover": [f"{r['state']} ({GROUP_LABELS[g]}): {_fmt(metric, r[metric])} {METRIC_UNITS[metric]}"
-                      for _, r in have.iterrows()],
+                      for r in have],
             "colour": GROUP_COLOURS[g], "symbol": GROUP_SYMBOLS[g],
-            "median": float(pd.Series(values).median()) if values else None, "n": len(values),
+            "median": statistics.median(values) if values else None, "n": len(values),
         })
     if metric == "arrests_per_100k":
         start, end = arrest_period()
@@ -312,11 +327,12 @@ def state_detail(state_code, snapshot=None) -> dict:
     counted and why (for the 'select a state' panel)."""
     code = _code(state_code)
     iso = _snapshot(snapshot)
-    row = state_table(iso).set_index("state_code").loc[code] if code != "DC" else None
+    row = next((r for r in _state_records(iso) if r["state_code"] == code), None)  # DC has no row
     laws = law_rows(code, iso)
     return {
-        "code": code, "name": ALL_CODES[code], "group": policy_group(code, iso), "snapshot": iso,
-        "measures": {m: (None if row is None or pd.isna(row[m]) else float(row[m])) for m in METRICS},
+        "code": code, "name": ALL_CODES[code], "group": _group_of(set(laws.loc[laws["counted"], "direction"])),
+        "snapshot": iso,
+        "measures": {m: (None if row is None or row[m] is None else float(row[m])) for m in METRICS},
         "laws": [{"name": r["name"], "bill": r["bill"] if pd.notna(r["bill"]) else "", "year": int(r["year"]),
                   "citation": r["citation"], "status": r["status"], "direction": r["direction"],
                   "summary": r["summary"], "source_id": r["source_id"], "counted": bool(r["counted"]),
@@ -326,7 +342,12 @@ def state_detail(state_code, snapshot=None) -> dict:
 
 def state_detail_html(state_code, snapshot=None) -> str:
     """The state panel as HTML: group, measures and the laws, each with its citation."""
-    d = state_detail(state_code, snapshot)
+    return _state_detail_html(_code(state_code), _snapshot(snapshot))
+
+
+@per_catalog
+def _state_detail_html(code: str, iso: str) -> str:
+    d = state_detail(code, iso)
     measures = "".join(f"<li>{escape(METRICS[m])}: {_fmt(m, v)}</li>" for m, v in d["measures"].items())
     parts = [f"<h4>{escape(d['name'])} ({d['code']}): {escape(GROUP_LABELS[d['group']])}</h4>",
              f"<p>Group as of the ICE sheet of {d['snapshot']}.</p><ul>{measures}</ul>"]
@@ -344,6 +365,13 @@ def state_detail_html(state_code, snapshot=None) -> str:
 
 
 # -- the view ----------------------------------------------------------------------------
+
+@per_catalog
+def _texts(metric: str, iso: str) -> tuple[str, str]:
+    """The explorer's summary line and caution box for one measure and ICE sheet."""
+    summary = f"<p role='status'>{escape(group_summary(data=_figure_data(metric, iso), metric=metric))}</p>"
+    return summary, caution_html(metric, iso)
+
 
 def policy_figure(metric: str = "agreements_per_100k", snapshot: str | None = None, data: dict | None = None):
     """The grouped box-and-points chart as a complete plotly Figure (title with unit and
@@ -363,6 +391,27 @@ def policy_figure(metric: str = "agreements_per_100k", snapshot: str | None = No
                       xaxis_title="state cooperation-law group (rules in policy_group)",
                       title={"font": {"size": 13}})
     return fig
+
+
+def policy_json(metric: str = "agreements_per_100k", snapshot: str | None = None, data: dict | None = None) -> dict:
+    """``policy_figure(metric, snapshot, data).to_plotly_json()`` without building a Figure: the
+    states' values, labels and the title put into the frame (box styles, axes) that every
+    measure and sheet share. The view hands it to ``figures.redraw`` on each change."""
+    data = data or figure_data(metric, snapshot)
+    frame = _policy_json_frame()
+    traces = [{**box, "y": list(g["values"]), "x": [g["label"]] * g["n"], "text": list(g["codes"]),
+               "hovertext": list(g["hover"])} for box, g in zip(frame["data"], data["groups"])]
+    layout = frame["layout"]
+    return {"data": traces, "layout": {**layout, "title": {**layout["title"], "text": data["title"]},
+                                       "yaxis": {**layout["yaxis"], "title": {"text": data["yaxis"]}}}}
+
+
+@lru_cache(maxsize=1)
+def _policy_json_frame() -> dict:
+    """The chart with no state in any group: what every measure and sheet share (read-only)."""
+    groups = [{"values": [], "label": GROUP_LABELS[g], "n": 0, "codes": [], "hover": [], "colour": GROUP_COLOURS[g],
+               "symbol": GROUP_SYMBOLS[g]} for g in GROUPS]
+    return policy_figure(data={"groups": groups, "title": "", "yaxis": ""}).to_plotly_json()
 
 
 class StatePoliciesExplorer:
@@ -396,10 +445,10 @@ class StatePoliciesExplorer:
         self.widget.explorer = self
 
     def _refresh(self, *_):
-        data = figure_data(self.metric.value, self.snapshot.value)
-        redraw(self.fig, policy_figure(self.metric.value, self.snapshot.value, data))
-        self.summary.value = f"<p role='status'>{escape(group_summary(data=data, metric=self.metric.value))}</p>"
-        self.caution.value = caution_html(self.metric.value, self.snapshot.value)
+        metric, iso = self.metric.value, self.snapshot.value  # both from dropdowns, so already valid
+        data = _figure_data(metric, iso)
+        redraw(self.fig, policy_json(metric, iso, data))
+        self.summary.value, self.caution.value = _texts(metric, iso)
         if self.state.value:
             self.show_state(self.state.value)
 
