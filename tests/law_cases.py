@@ -354,9 +354,23 @@ CASES = [
     # Ark. Code Ann. 14-1-103(b)(2)(D)-(E) (Act 654 of 2025): no local policy conditioning detainer compliance or
     # demanding a warrant; sanction is loss of discretionary state funds; no per-case duty
     c("ar_detainer_policy_note", "allowed", "ar_14_1_103 cfr_287_7a", state="AR", actor="jem", action="hold_past_release", paperwork=DAW),
+    # Ark. Code Ann. 14-1-103(b)(2)(D)-(E) (Act 654 of 2025): no local policy may restrict or condition compliance
+    # with ICE detainers "to maintain custody" or demand a warrant first -> the power to hold is presupposed; no duty
+    c("ar_hold_allowed", "allowed", "ar_14_1_103", state="AR", actor=L, action="hold_past_release", paperwork=DET,
+      charge="misdemeanor"),
+    # N.D. Cent. Code 44-08-25(1)(d): no policy that "Restricts or imposes a condition upon the cooperation or
+    # compliance ... with United States immigration and customs enforcement to maintain custody of" a person
+    c("nd_hold_allowed", "allowed", "nd_44_08_25", state="ND", actor=L, action="hold_past_release", paperwork=DAW,
+      charge="misdemeanor"),
+    # Tenorio-Serrano v. Driscoll, 324 F. Supp. 3d 1053 (D. Ariz. 2018) (PI denied; detainer with an administrative
+    # warrant; sheriff's common-law power); SB 1164 (2025) vetoed, so no duty
+    c("az_hold_warrant_allowed", "allowed", "case_tenorio_serrano_2018", state="AZ", actor=L, action="hold_past_release",
+      paperwork=DAW, charge="misdemeanor"),
     # SB 76 (2026), per the Indiana courts' summary: a governmental body with custody "shall ... comply with the
     # immigration detainer request" (eff. July 1, 2026 per press)
-    c("in_hold_required", "required", "in_sb76_2026", state="IN", actor=L, action="hold_past_release", paperwork=DET),
+    # applied to a detainer with a warrant only, until the act's definition of a detainer request is read
+    c("in_hold_required", "required", "in_sb76_2026", state="IN", actor=L, action="hold_past_release", paperwork=DAW),
+
     # HB 83 (2025), per summaries: "requires compliance with federal immigration detainers"; only the crimes enjoined
     c("id_hold_required", "required", "id_hb83_detainers_2025", state="ID", actor=L, action="hold_past_release", paperwork=DAW),
     # ---- information ----
@@ -435,19 +449,31 @@ CASES = [
     # Tenn. Code Ann. 7-68-105(a): all agencies "shall ... communicate with the appropriate federal official regarding
     # the immigration status of any individual, including reporting knowledge that a particular alien is not
     # lawfully present"
-    c("tn_status_reporting", "required", "tn_7_68_105", state="TN", actor=L, action="share_status"),
+    # the statute names no trigger; the course applies the duty where officers have reason to believe the person
+    # is unlawfully present (independent audit A5, 2026-11-30)
+    c("tn_status_reporting", "depends", "tn_7_68_105",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="TN", actor=L, action="share_status"),
     # O.C.G.A. 42-4-14(b): reasonable effort within 48 hours of arrival to determine nationality and lawful status;
     # notify DHS if unlawfully present (notice clause read in the pre-2024 text)
     c("ga_status_report_jail", "depends", "ga_42_4_14",
-      {"fact": "custody", "branches": {"free": "allowed", "stopped": "allowed", "pending_charges": "required",
-                                       "bail_posted": "required", "release_due": "required", "sentence_completed": "required"}},
+      {"fact": "custody", "branches": {"free": "allowed", "stopped": "allowed", "pending_charges": "depends",
+                                       "bail_posted": "depends", "release_due": "depends", "sentence_completed": "depends"}},
       state="GA", actor=L, action="share_status"),
+    # once jailed, the notice duty turns on whether the person is found unlawfully present
+    c("ga_status_report_jail", "depends", "ga_42_4_14",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="GA", actor=L, action="share_status", custody="pending_charges"),
     # RSMo 544.472.1: "If it is determined that the prisoner is in the United States unlawfully, the arresting agency
     # shall notify the United States Department of Homeland Security"
-    c("mo_status_report_jail", "required", "mo_544_472", state="MO", actor=L, action="share_status", custody="pending_charges"),
+    c("mo_status_report_jail", "depends", "mo_544_472",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="MO", actor=L, action="share_status", custody="pending_charges"),
     # HEA 1393 (2025) digest: the jail "shall notify the county sheriff ... and the county sheriff shall notify the
     # proper authority" (eff. July 1, 2025)
-    c("in_status_report_intake", "required", "in_hb1393_2025", state="IN", actor="jem", action="share_status", custody="release_due"),
+    c("in_status_report_intake", "depends", "in_hb1393_2025",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="IN", actor="jem", action="share_status", custody="release_due"),
     # C.R.S. 24-74-104 as extended by SB25-276 (PII includes immigration or citizenship status) vs 8 U.S.C. 1373:
     # a note on the conflict; the answer follows the federal statute
     c("co_status_pii_note", "allowed", "co_crs_24_74_104 usc_1373", state="CO", actor=L, action="share_status"),
@@ -463,9 +489,11 @@ CASES = [
     c("ca_no_transfer", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="transfer_to_ice", paperwork=DAW, charge="misdemeanor"),
     # ---- courthouses ----
     # N.Y. Civ. Rights Law 28 (Protect Our Courts Act)
-    c("ny_poca", "not allowed", "ny_civ_rights_28", state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    c("ny_poca", "depends", "ny_civ_rights_28", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+      state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Cal. Civ. Code 43.54
-    c("ca_courthouse", "not allowed", "ca_civ_43_54", state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    c("ca_courthouse", "depends", "ca_civ_43_54", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+      state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # RCW 2.28.330(1)-(2): no civil arrest going to, remaining at or returning from a court facility (incl. one mile)
     # except on a court order; RCW 2.28.300(3): "court order" is a judge's directive
     c("wa_courthouse", "not allowed", "wa_rcw_2_28_300", state="WA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
@@ -476,10 +504,12 @@ CASES = [
     # a courthouse or on its environs, or while going to, attending, or coming from a court proceeding"
     c("co_courthouse", "not allowed", "co_sb20_083", state="CO", actor="ice_officer", action="courthouse_arrest", paperwork=("final_order",)),
     # Ill. P.A. 104-0440, Art. 10 (eff. Dec. 9, 2025)
-    c("il_courthouse", "not allowed", "il_pa104_0440", state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    c("il_courthouse", "depends", "il_pa104_0440", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+      state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # 12 V.S.A. 3577 as amended by S.140 (2022): privilege from civil arrest, "including an immigration proceeding",
     # for parties and witnesses going to, attending or returning from court (Migrant Justice; Vt. Daily Chronicle)
-    c("vt_courthouse", "not allowed", "vt_12_3577", state="VT", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    c("vt_courthouse", "depends", "vt_12_3577", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+      state="VT", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # N.J. Judiciary Directive #07-19 (warrant shown to security; arrest after the proceeding) and EO 12 (2026):
     # no statute bars the arrest, so a note; the answer stays the federal one
     c("nj_courthouse_note", "allowed", "nj_judiciary_dir_07_19 nj_eo12_2026 form_i200", state="NJ", actor="ice_officer",

@@ -28,5 +28,8 @@ def test_matrix_command_writes_51_jurisdictions(tmp_path, capsys):
     assert by["NJ"]["hold_serious_offense"] == "allowed"
     assert by["TN"]["hold_bare_detainer"] == "allowed"  # 7-68-103: no per-case duty
     assert by["IL"]["agreement_287g_jail"] == "not allowed"  # 5 ILCS 805 (2019 amendment)
-    assert by["NY"]["courthouse_arrest_admin_warrant"] == "not allowed"  # N.Y. Civ. Rights Law 28
+    # N.Y. Civ. Rights Law 28 protects people at court for a proceeding; others fall under the general rules
+    assert by["NY"]["courthouse_arrest_admin_warrant"] == "depends on attending_court: yes=not allowed; no=allowed"
+    # C.R.S. 13-1-403(1): anyone "present at a courthouse or on its environs"
+    assert by["CO"]["courthouse_arrest_admin_warrant"] == "not allowed"
     assert by["KS"]["share_status"] == "allowed"  # 8 U.S.C. 1373

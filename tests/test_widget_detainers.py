@@ -38,11 +38,13 @@ EXPECTED = {
            DW: ("required", ["la_sb208_detainer_mandate", "la_rs_33_84"])},
     # Indiana SB 76 (2026), per the Indiana courts' summary: a body with custody "shall ... comply with the
     # immigration detainer request"; in force July 1, 2026 (press). Enrolled definition not read.
-    "IN": {D: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"]),
+    # A detainer alone: the act's definition of a detainer request was not read, so the duty is applied only to a
+    # detainer with a warrant and a bare detainer turns on state arrest power.
+    "IN": {D: ("unsettled", ["case_lunn_2017"]),
            DW: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"])},
     # Idaho HB 83 (2025), per summaries: "requires compliance with federal immigration detainers" (in force
     # Mar. 27, 2025); only its new crimes are enjoined.
-    "ID": {D: ("required", ["id_hb83_detainer_mandate", "id_hb83_detainers_2025"]),
+    "ID": {D: ("unsettled", ["case_lunn_2017"]),
            DW: ("required", ["id_hb83_detainer_mandate", "id_hb83_detainers_2025"])},
     # Georgia 42-1-11.5: comply with detainer notices.
     "GA": {D: ("required", ["ga_hb1105_detainer_mandate"]),
@@ -135,7 +137,15 @@ def test_state_answers(state, custody):
         assert result.reasons and all(isinstance(r, str) and r for r in result.reasons)
 
 
-@pytest.mark.parametrize("state", ["KS", "PA", "MD", "SC", "AZ", "PR"])
+def test_arizona_holds_on_a_warrant_rest_on_the_one_ruling_found():
+    # Tenorio-Serrano v. Driscoll (D. Ariz. 2018): sheriff's common-law power to hold on a detainer with an
+    # administrative warrant; no ruling on a detainer alone; SB 1164 (the mandate) was vetoed
+    assert assess_detainer("AZ", DW, "release_due").answer == "permitted"
+    assert "case_tenorio_serrano_2018" in assess_detainer("AZ", DW, "release_due").authority_ids
+    assert assess_detainer("AZ", D, "release_due").answer == "unsettled"
+
+
+@pytest.mark.parametrize("state", ["KS", "PA", "MD", "SC", "PR"])
 def test_states_without_a_detainer_law_get_the_federal_baseline(state):
     for request, (answer, ids) in BASELINE.items():
         result = assess_detainer(state, request, "release_due")

@@ -51,9 +51,13 @@ FACT_VALUES: dict[str, tuple[str, ...]] = {
     # noncitizen unlawfully present, the trigger of Arizona's status-check duty (A.R.S.
     # 11-1051(B)). It is a judgment on the scene, so such a rule always shows both branches.
     "suspects_unlawful_presence": ("yes", "no"),
+    # Not a user fact either: whether the person is at the courthouse for a court proceeding (a
+    # party, a witness, or someone with them), the people state courthouse-arrest laws protect.
+    "attending_court": ("yes", "no"),
 }
 
-INTERNAL_FACTS: tuple[str, ...] = ("state_arrest_law", "likely_to_escape", "suspects_unlawful_presence")
+INTERNAL_FACTS: tuple[str, ...] = ("state_arrest_law", "likely_to_escape", "suspects_unlawful_presence",
+                                   "attending_court")
 """Facts the course never asks the user for; answers that need them are always "depends"."""
 
 # How a sentence names each fact the answer can turn on ("It depends on ...").
@@ -63,12 +67,15 @@ FACT_WORDS = {
     "location": "where it happens",
     "consent": "who consented",
     "custody": "the custody situation",
-    "state_arrest_law": "whether state law gives local officers the power to make this arrest or hold "
-                        "(an open question the course has not settled state by state)",
+    "state_arrest_law": "whether state law (a statute, or common law as the state's courts read it) gives local "
+                        "officers the power to make this arrest or hold (an open question the course has not settled "
+                        "state by state)",
     "likely_to_escape": "whether the officer has reason to believe the person is likely to escape before a "
                         "warrant can be obtained",
-    "suspects_unlawful_presence": "whether the officer reasonably suspects the person is a noncitizen "
-                                  "unlawfully present",
+    "suspects_unlawful_presence": "whether the officer has reason to believe the person is a noncitizen "
+                                  "unlawfully present (the trigger the state's law names)",
+    "attending_court": "whether the person is at the courthouse for a court proceeding (a party, a witness, or "
+                       "someone with them)",
 }
 
 NO_BRANCH_FACTS: tuple[str, ...] = ("person",)
