@@ -225,7 +225,7 @@ def main() -> int:
     for name, secs in notebooks.items():
         print(f"{'execute ' + name + ' (s)':45} {secs:<7} < 60")
     for name, t in result["widget_update_ms"].items():
-        print(f"{'update ' + name + ' p95 (ms)':45} {t['p95']:<7} < 50")
+        print(f"{'update ' + name + ' p95 (ms)':45} {t['p95']:<7} < 30")
     print(f"{'analyze p95 (ms)':45} {result['analyze_ms']['p95']:<7} < 5")
     print(f"{'scenario redraw p95 (ms)':45} {result['scenario_redraw_ms']['p95']:<7} < 30")
     if args.json:

@@ -24,7 +24,7 @@ from immfed.data.states import ALL_CODES, TILE_GRID, state_code
 from .style import MODEL_COLOURS, MODEL_NAMES, NEUTRAL, PALETTE, apply_style, chart_title
 from .cache import per_catalog
 from .figures import figure_widget, redraw
-from .text import alert_html, iso_date
+from .text import StatePanel, alert_html, iso_date, state_laws_html
 
 MODELS = ("all", "jem", "wso", "tfm")
 UNITS = {
@@ -317,15 +317,7 @@ def state_profile_html(code) -> str:
              "<table style='border-collapse:collapse'><caption style='text-align:left'>287(g) agreements "
              "(one agency x one model) on each ICE sheet; n/a = no row in that snapshot</caption>"
              f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"]
-    if p["laws"]:
-        items = "".join(f"<li><strong>{escape(law['name'])}</strong> ({escape(law['mechanism'].replace('_', ' '))}, "
-                        f"{escape(law['direction'])}; status: {escape(law['status'].replace('_', ' '))}). "
-                        f"{escape(law['summary'])} <small>Cited: {escape(law['cited'])} "
-                        f"[{escape(law['source_id'])}]</small></li>" for law in p["laws"])
-        parts.append(f"<p>State laws and rulings on cooperation in the course data:</p><ul>{items}</ul>")
-    else:
-        parts.append("<p>No state law or ruling on cooperation with ICE is recorded for this place in the "
-                     "course data (which is not proof that none exists).</p>")
+    parts.append(state_laws_html(p["laws"], "State laws and rulings on cooperation in the course data:"))
     return "".join(parts)
 
 
@@ -374,7 +366,7 @@ def map_figure(snapshot: str, model: str = "all", data: dict | None = None):
     return fig
 
 
-class ModelsExplorer:
+class ModelsExplorer(StatePanel):
     """The widget behind ``explore_models()``; its controls and figures are attributes so
     tests and instructors can drive it (``ex.unit.value = "agencies"``)."""
 
@@ -457,20 +449,10 @@ class ModelsExplorer:
             redraw(self._map_fig, map_figure(self.snapshot.value, self.map_model.value, m))
         self.map_summary.value = f"<p role='status'>{escape(map_summary(self.snapshot.value, self.map_model.value, m['grid']))}</p>"
 
-    def show_state(self, value) -> bool:
-        """Show a state's profile; a bad value shows what is accepted instead. Returns success."""
-        try:
-            html = state_profile_html(value)
-        except ValueError as exc:
-            self.message.value = alert_html(exc)
-            return False
-        self.message.value = ""
-        self.profile.value = html
-        return True
+    PANEL = "profile"
 
-    def _on_state(self, change):
-        if change["new"]:
-            self.show_state(change["new"])
+    def state_html(self, value) -> str:
+        return state_profile_html(value)
 
     def _on_state_text(self, change):
         text = str(change["new"] or "").strip()

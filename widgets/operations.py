@@ -25,19 +25,16 @@ from immfed.data.states import ALL_CODES
 
 from .cache import per_catalog
 from .choices import check_choice
+from immfed.data.vocabulary import codes, labels, terms
+
 from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
 from .text import alert_html, iso_date
 
-ROLES = ("cooperated", "declined", "disputed", "mixed")
-ROLE_LABELS = {
-    "cooperated": "took part / cooperated",
-    "declined": "declined to take part",
-    "disputed": "disputed (parties disagree)",
-    "mixed": "mixed (some agencies helped, others declined)",
-}
+ROLES = codes("operation_role")
+ROLE_LABELS = labels("operation_role")
 # Used in the summary sentence: "Local agencies' role: took part: 2; declined: 6; ..."
-ROLE_PHRASES = {"cooperated": "took part", "declined": "declined", "disputed": "disputed", "mixed": "mixed"}
+ROLE_PHRASES = {t["code"]: t["description"] for t in terms("operation_role")}
 # Okabe-Ito colours plus a distinct marker shape per role, so colour is never the only cue.
 ROLE_COLOURS = {"cooperated": PALETTE["blue"], "declined": PALETTE["orange"],
                 "disputed": PALETTE["purple"], "mixed": PALETTE["green"]}
@@ -46,9 +43,8 @@ ROLE_SHAPES = {"circle": "circle", "square": "square", "diamond": "diamond", "tr
 
 # Rows (or columns) of the accounts view, in this order; party types outside the first
 # four are grouped under "other" and keep their own label in each card.
-GROUPS = ("federal", "state", "county", "city", "other")
-GROUP_LABELS = {"federal": "Federal government", "state": "State government", "county": "County",
-                "city": "City", "other": "Other: prosecutors, courts, witnesses, family, advocates, media"}
+GROUPS = codes("account_group")
+GROUP_LABELS = labels("account_group")
 PARTY_ORDER = ("federal", "state", "county", "city", "prosecutor", "court", "witness", "family",
                "advocacy", "media")
 ACCOUNTS_NOTE = ("These accounts conflict. Each is shown as the party stated it, with its date and source; "

@@ -25,10 +25,13 @@ from immfed.data.states import ALL_CODES, STATES
 from immfed.widgets.choices import check_choice
 
 from .cache import per_catalog
+from immfed.data.vocabulary import codes, labels
+from immfed.law.rules import IN_FORCE_STATUSES
+
 from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
 from .models import snapshots, state_code
-from .text import alert_html, iso_date
+from .text import StatePanel, alert_html, iso_date, state_laws_html
 
 # -- the grouping rules ------------------------------------------------------------------
 
@@ -36,22 +39,13 @@ from .text import alert_html, iso_date
 # state_immigration_crime (a state's own immigration crimes, enforced without ICE) and
 # officer_identification (mask and badge rules for officers on duty, an accountability
 # tool rather than a rule on cooperation).
-COOPERATION_MECHANISMS = (
-    "287g_ban", "287g_limit", "287g_mandate", "detainer_limit", "detainer_mandate",
-    "anti_sanctuary", "information_sharing_limit", "status_check_mandate", "access_limit",
-    "courthouse_protection",
-)
-# A law counts only while it has legal force; vetoed bills, pending bills and laws a court
-# has enjoined in full do not.
-COUNTED_STATUSES = ("in_force", "upheld", "partly_enjoined")
+COOPERATION_MECHANISMS = codes("law_mechanism", flag="about_cooperation")
+# A law counts only while it has legal force (immfed.law's one definition); vetoed bills,
+# pending bills and laws a court has enjoined in full do not.
+COUNTED_STATUSES = IN_FORCE_STATUSES
 
-GROUPS = ("mandates", "restricts", "mixed", "none")
-GROUP_LABELS = {
-    "mandates": "Mandates cooperation",
-    "restricts": "Restricts cooperation",
-    "mixed": "Both (mixed)",
-    "none": "No statewide law recorded",
-}
+GROUPS = codes("policy_group")
+GROUP_LABELS = labels("policy_group")
 # Okabe-Ito colours plus a distinct marker shape per group, so the groups do not depend on
 # colour alone; the group name is also printed on the x axis.
 GROUP_COLOURS = {"mandates": PALETTE["vermillion"], "restricts": PALETTE["blue"],
@@ -351,16 +345,7 @@ def _state_detail_html(code: str, iso: str) -> str:
     measures = "".join(f"<li>{escape(METRICS[m])}: {_fmt(m, v)}</li>" for m, v in d["measures"].items())
     parts = [f"<h4>{escape(d['name'])} ({d['code']}): {escape(GROUP_LABELS[d['group']])}</h4>",
              f"<p>Group as of the ICE sheet of {d['snapshot']}.</p><ul>{measures}</ul>"]
-    if d["laws"]:
-        items = "".join(
-            f"<li><strong>{escape(x['name'])}</strong>{' (' + escape(x['bill']) + ')' if x['bill'] else ''}, "
-            f"{x['year']}; {escape(x['direction'])}; status {escape(x['status'].replace('_', ' '))}. "
-            f"{escape(x['summary'])} <small>Cited: {escape(x['citation'])} [{escape(x['source_id'])}]. "
-            f"<em>{escape(x['reason'])}.</em></small></li>" for x in d["laws"])
-        parts.append(f"<p>Laws and rulings in the course data:</p><ul>{items}</ul>")
-    else:
-        parts.append("<p>No state law or ruling on cooperation with ICE is recorded for this state in the "
-                     "course data (which is not proof that none exists).</p>")
+    parts.append(state_laws_html(d["laws"], "Laws and rulings in the course data:", place="state"))
     return "".join(parts)
 
 
@@ -414,7 +399,7 @@ def _policy_json_frame() -> dict:
     return policy_figure(data={"groups": groups, "title": "", "yaxis": ""}).to_plotly_json()
 
 
-class StatePoliciesExplorer:
+class StatePoliciesExplorer(StatePanel):
     """The widget behind ``explore_state_policies()``. Controls and the figure are
     attributes so tests and instructors can drive it (``ex.metric.value = ...``)."""
 
@@ -452,20 +437,10 @@ class StatePoliciesExplorer:
         if self.state.value:
             self.show_state(self.state.value)
 
-    def show_state(self, value) -> bool:
-        """Show a state's laws and measures; a bad value shows what is accepted instead."""
-        try:
-            html = state_detail_html(value, self.snapshot.value)
-        except ValueError as exc:
-            self.message.value = alert_html(exc)
-            return False
-        self.message.value = ""
-        self.detail.value = html
-        return True
+    PANEL = "detail"
 
-    def _on_state(self, change):
-        if change["new"]:
-            self.show_state(change["new"])
+    def state_html(self, value) -> str:
+        return state_detail_html(value, self.snapshot.value)
 
 
 def explore_state_policies(metric: str = "agreements_per_100k", snapshot: str | None = None, state: str = ""):

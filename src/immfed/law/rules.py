@@ -16,12 +16,13 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from immfed.data.vocabulary import codes
 from immfed.law.facts import ACTIONS, ACTORS, FACT_VALUES, LEVELS, NO_BRANCH_FACTS, RULE_ANSWERS, UNKNOWN
 
 AS_OF = dt.date(2026, 11, 27)
 """The date the course states the law as of."""
 
-IN_FORCE_STATUSES: tuple[str, ...] = ("in_force", "upheld", "partly_enjoined")
+IN_FORCE_STATUSES: tuple[str, ...] = codes("law_status", flag="in_force")
 """Statuses that count as law today. Enjoined, pending, vetoed, repealed and vacated rules do
 not change any answer. Every tool in the course takes this from here."""
 
