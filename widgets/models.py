@@ -163,7 +163,8 @@ def _snapshots() -> tuple[str, ...]:
     return tuple(sorted({iso_date(s) for s in load("agreements_by_state")["snapshot"]}))
 
 
-def _snapshot(snapshot) -> str:
+def check_snapshot(snapshot) -> str:
+    """An ICE sheet date as ISO text, or ``ValueError`` listing the sheets the course holds."""
     try:
         iso = iso_date(snapshot)
     except (ValueError, TypeError):
@@ -171,6 +172,9 @@ def _snapshot(snapshot) -> str:
     if iso not in snapshots():
         raise ValueError(f"Unknown snapshot {snapshot!r}. Accepted: {', '.join(snapshots())}.")
     return iso
+
+
+_snapshot = check_snapshot
 
 
 def state_grid(snapshot, model: str = "all") -> pd.DataFrame:

@@ -30,7 +30,7 @@ from immfed.law.rules import IN_FORCE_STATUSES
 
 from .figures import figure_widget, redraw
 from .style import PALETTE, apply_style, chart_title
-from .models import snapshots, state_code
+from .models import check_snapshot, snapshots, state_code
 from .text import StatePanel, alert_html, iso_date, state_laws_html
 
 # -- the grouping rules ------------------------------------------------------------------
@@ -165,15 +165,8 @@ def policy_group(state_code, as_of=None) -> str:
 # -- the per-state table -----------------------------------------------------------------
 
 def _snapshot(snapshot) -> str:
-    if snapshot is None:
-        return snapshots()[-1]
-    try:
-        iso = iso_date(snapshot)
-    except (ValueError, TypeError):
-        iso = None
-    if iso not in snapshots():
-        raise ValueError(f"Unknown snapshot {snapshot!r}. Accepted: {', '.join(snapshots())}.")
-    return iso
+    # None means the latest ICE sheet; anything else is checked by the models explorer's reader
+    return snapshots()[-1] if snapshot is None else check_snapshot(snapshot)
 
 
 @per_catalog
