@@ -25,7 +25,7 @@ import pandas as pd
 
 from immfed.data import load
 from immfed.data.states import ALL_CODES, STATES, TERRITORIES, state_code
-from immfed.data.vocabulary import labels
+from immfed.data.vocabulary import codes, labels
 from immfed.widgets.assessment import Assessment
 from immfed.widgets.cache import per_catalog
 from immfed.widgets.choices import check_choice
@@ -41,7 +41,7 @@ REQUESTS: dict[str, str] = labels("detainer_request")
 CUSTODY: dict[str, str] = labels("custody")
 """Accepted custody codes and their readable labels (vocabulary ``custody``)."""
 
-ANSWERS: tuple[str, ...] = ("required", "permitted", "prohibited", "unsettled")
+ANSWERS: tuple[str, ...] = codes("detainer_answer")
 
 # "In force" is defined once, in immfed.law.rules; re-exported here for older imports.
 IN_FORCE_STATUSES: tuple[str, ...] = _IN_FORCE_STATUSES

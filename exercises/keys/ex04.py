@@ -2,6 +2,12 @@
 2026-11-28; the 48-hour clock follows 8 C.F.R. 287.7(d) and, for "holidays", the course's stated assumption
 of the federal holidays of 5 U.S.C. 6103 (observed days)."""
 
+from immfed.data.vocabulary import codes
+
+# The detainer tool's answer words, as the vocabulary table defines them
+DETAINER_ANSWERS = list(codes("detainer_answer"))
+CLOCK_FORM = 'Write a dictionary of numbers, e.g. {var} = {{"clock_hours": 50, "days_not_counted": 1}}.'
+
 L = "Lesson 04"
 
 KEY = {
@@ -60,7 +66,7 @@ KEY = {
     },
     "q3": {
         "kind": "numbers",
-        "form": 'Write a dictionary of numbers, e.g. q3 = {"clock_hours": 50, "days_not_counted": 1}.',
+        "form": CLOCK_FORM.format(var="q3"),
         "answer": {"clock_hours": 120, "days_not_counted": 3},
         "explanation": ("Release due Thursday 31 December 2026 at 20:00: 4 countable hours that evening; Friday 1 "
                         "January 2027 (New Year's Day), Saturday and Sunday do not count; Monday gives 24 (28 in all) "
@@ -74,7 +80,7 @@ KEY = {
     },
     "q4": {
         "kind": "mapping",
-        "labels": ["required", "permitted", "prohibited", "unsettled"],
+        "labels": DETAINER_ANSWERS,
         "form": ('Write a dictionary, e.g. q4 = {"tx": "permitted", "ca": "permitted", "pa": "permitted", '
                  '"fl": "permitted"}.'),
         "answer": {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "unsettled"},
@@ -103,7 +109,7 @@ KEY = {
     "q5": {
         "kind": "prediction",
         "var": "q5_prediction",
-        "labels": ["required", "permitted", "prohibited", "unsettled"],
+        "labels": DETAINER_ANSWERS,
         "form": 'Write one of "required", "permitted", "prohibited" or "unsettled" in quotes.',
         "answer": None,
         "explanation": "Any committed prediction earns the point.",
@@ -137,7 +143,7 @@ KEY = {
     },
     "q7": {
         "kind": "label",
-        "labels": ["required", "permitted", "prohibited", "unsettled"],
+        "labels": DETAINER_ANSWERS,
         "form": 'Write one of "required", "permitted", "prohibited" or "unsettled" in quotes.',
         "answer": "unsettled",
         "explanation": ("North Carolina's procedure starts only when ICE has issued both a detainer and an "
@@ -156,7 +162,7 @@ KEY = {
     },
     "q8": {
         "kind": "numbers",
-        "form": 'Write a dictionary of numbers, e.g. q8 = {"clock_hours": 50, "days_not_counted": 1}.',
+        "form": CLOCK_FORM.format(var="q8"),
         "answer": {"clock_hours": 96, "days_not_counted": 2},
         "explanation": ("For a release due Friday 27 November 2026 at 17:00 the timeline marks Saturday and Sunday as "
                         "not counted, and the sentence under it says the 48 countable hours end Tuesday 1 December, "

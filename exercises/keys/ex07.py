@@ -2,6 +2,11 @@
 2026-11-28; the worked state is Georgia. Counts from ICE's sheets of 18 July 2025 to 9 October 2026; ICE arrests
 2025-01-01 to 2026-07-31 from state_outcomes."""
 
+from immfed.data.vocabulary import codes
+
+# The detainer tool's answer words, as the vocabulary table defines them
+DETAINER_ANSWERS = list(codes("detainer_answer"))
+
 L = "Lesson 07"
 
 KEY = {
@@ -68,7 +73,7 @@ KEY = {
     },
     "q4": {
         "kind": "mapping",
-        "labels": ["required", "permitted", "prohibited", "unsettled"],
+        "labels": DETAINER_ANSWERS,
         "form": ('Write a dictionary, e.g. q4 = {"detainer": "permitted", "detainer_with_admin_warrant": "permitted", '
                  '"judicial_warrant": "permitted"}.'),
         "answer": {"detainer": "required", "detainer_with_admin_warrant": "required", "judicial_warrant": "permitted"},
