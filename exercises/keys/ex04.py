@@ -6,7 +6,14 @@ from immfed.data.vocabulary import codes
 
 # The detainer tool's answer words, as the vocabulary table defines them
 DETAINER_ANSWERS = list(codes("detainer_answer"))
-CLOCK_FORM = 'Write a dictionary of numbers, e.g. {var} = {{"clock_hours": 50, "days_not_counted": 1}}.'
+CLOCK_SOURCES = ["cfr_8_287_7", "usc_5_6103"]  # the 48-hour rule and the federal holidays the clock uses
+
+
+def clock_question(var: str, answer: dict, explanation: str, hint: str, section: str) -> dict:
+    """A detainer-clock question: clock hours and days not counted, as a dictionary of numbers."""
+    return {"kind": "numbers", "answer": answer, "explanation": explanation, "hint": hint, "section": section,
+            "form": f'Write a dictionary of numbers, e.g. {var} = {{"clock_hours": 50, "days_not_counted": 1}}.',
+            "sources": list(CLOCK_SOURCES)}
 
 L = "Lesson 04"
 
@@ -64,20 +71,16 @@ KEY = {
         "section": f"{L}, section 3 (The 48-hour clock)",
         "sources": ["cfr_8_287_7", "usc_5_6103"],
     },
-    "q3": {
-        "kind": "numbers",
-        "form": CLOCK_FORM.format(var="q3"),
-        "answer": {"clock_hours": 120, "days_not_counted": 3},
-        "explanation": ("Release due Thursday 31 December 2026 at 20:00: 4 countable hours that evening; Friday 1 "
-                        "January 2027 (New Year's Day), Saturday and Sunday do not count; Monday gives 24 (28 in all) "
-                        "and Tuesday's first 20 hours make 48. The window ends Tuesday 5 January 2027, 20:00, 120 "
-                        "hours of clock time after release."),
-        "hint": ("Call detainer_clock(\"2026-12-31 20:00\") for the end, subtract the release time and divide the "
-                 "seconds by 3600; clock_segments(...) lists the pieces, and the ones with counted == False are the "
-                 "days that do not count."),
-        "section": f"{L}, section 3 (The 48-hour clock)",
-        "sources": ["cfr_8_287_7", "usc_5_6103"],
-    },
+    "q3": clock_question(
+        "q3", {"clock_hours": 120, "days_not_counted": 3},
+        ("Release due Thursday 31 December 2026 at 20:00: 4 countable hours that evening; Friday 1 "
+         "January 2027 (New Year's Day), Saturday and Sunday do not count; Monday gives 24 (28 in all) "
+         "and Tuesday's first 20 hours make 48. The window ends Tuesday 5 January 2027, 20:00, 120 "
+         "hours of clock time after release."),
+        hint=("Call detainer_clock(\"2026-12-31 20:00\") for the end, subtract the release time and divide the "
+              "seconds by 3600; clock_segments(...) lists the pieces, and the ones with counted == False are the "
+              "days that do not count."),
+        section=f"{L}, section 3 (The 48-hour clock)"),
     "q4": {
         "kind": "mapping",
         "labels": DETAINER_ANSWERS,
@@ -160,19 +163,15 @@ KEY = {
         "section": f"{L}, section 5 (North Carolina; the detainer explorer)",
         "sources": ["nc_hb10_2024", "nc_hb318_2025"],
     },
-    "q8": {
-        "kind": "numbers",
-        "form": CLOCK_FORM.format(var="q8"),
-        "answer": {"clock_hours": 96, "days_not_counted": 2},
-        "explanation": ("For a release due Friday 27 November 2026 at 17:00 the timeline marks Saturday and Sunday as "
-                        "not counted, and the sentence under it says the 48 countable hours end Tuesday 1 December, "
-                        "17:00, 96 hours of clock time later."),
-        "hint": ("Set the explorer's Release day to Fri 27 Nov 2026 and Release hour to 17, then read the sentence under "
-                 "the timeline; clock_segments(\"2026-11-27 17:00\") lists each day's piece, and the days with "
-                 "counted == False are the ones that do not count."),
-        "section": f"{L}, section 5 (Try it: the detainer explorer)",
-        "sources": ["cfr_8_287_7", "usc_5_6103"],
-    },
+    "q8": clock_question(
+        "q8", {"clock_hours": 96, "days_not_counted": 2},
+        ("For a release due Friday 27 November 2026 at 17:00 the timeline marks Saturday and Sunday as "
+         "not counted, and the sentence under it says the 48 countable hours end Tuesday 1 December, "
+         "17:00, 96 hours of clock time later."),
+        hint=("Set the explorer's Release day to Fri 27 Nov 2026 and Release hour to 17, then read the sentence under "
+              "the timeline; clock_segments(\"2026-11-27 17:00\") lists each day's piece, and the days with "
+              "counted == False are the ones that do not count."),
+        section=f"{L}, section 5 (Try it: the detainer explorer)"),
     "q9": {
         "kind": "choice",
         "form": 'Write one letter in quotes, e.g. q9 = "a".',
