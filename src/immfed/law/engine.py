@@ -141,6 +141,11 @@ def _run(cands, facts) -> Analysis:
         what = FACT_WORDS.get(fact, f"the {fact.replace('_', ' ')}")
         steps = steps + [Step(rule.level, f"This turns on {what}, which was not given. "
                               + rule.explanation, rule.authority_ids, rule.rule_id)]
+        # Steps every branch shares (a state's note, say) hold whatever the fact turns out to be,
+        # so they are shown in the main chain too, not only under each branch.
+        shared = [st for st in first.steps if st not in steps and st.rule_id != rule.rule_id
+                  and all(st in sub.steps for sub in subs.values())]
+        steps = steps + shared
         return Analysis("depends", steps, [], fact, {k: s.answer for k, s in subs.items()},
                         {k: _all_steps(s) for k, s in subs.items()},
                         branch_facts={k: s.deciding_fact for k, s in subs.items() if s.deciding_fact})
