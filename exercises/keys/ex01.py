@@ -83,7 +83,7 @@ KEY = {
                         "the instrument column says which."),
         "hint": ('Filter state_laws on mechanism == "detainer_limit" and status in ["in_force", "upheld"], '
                  "then take the unique state_code values. Vetoed, pending and enjoined rows do not count."),
-        "section": f"{L}, sections 4 and 6, and the explorer in section 8 (which reads the same table)",
+        "section": f"{L}, sections 4 and 6, and the explorer in section 8 (whose state rules cite these laws)",
         "sources": ["ca_sb54_2017", "il_trust_act_2017", "nj_ag_dir_2018_6", "case_lunn_2017", "case_wells_demarco_2018"],
     },
     "q5": {
