@@ -58,11 +58,3 @@ def state_code(value, allow_territories: bool = True) -> str:
     scope = "" if allow_territories else "; the 50 states and DC only"
     raise ValueError(f"Unknown state {value!r}. Accepted: {', '.join(sorted(accepted))} "
                      f"(two-letter postal codes, any case, or a full name such as 'Texas'{scope}).")
-
-
-def code_for(name: str) -> str:
-    """The two-letter code for a state or territory name (case and spaces ignored)."""
-    key = " ".join(name.split()).lower()
-    if key not in NAME_TO_CODE:
-        raise KeyError(f"'{name}' is not a U.S. state, DC or territory name")
-    return NAME_TO_CODE[key]

@@ -36,10 +36,10 @@ def _funnel_adds():
     original = p.funnel
 
     def wrong(bookings, rates=None):
+        # a careless edit: every stage after the first is off by one person
         counts = original(bookings, rates)
-        # a stage that passes people on adds instead of multiplying
-        keys = list(counts)
-        return {k: (counts[keys[0]] if i == 0 else counts[keys[0]] * 0 + counts[k] + 1) for i, k in enumerate(keys)}
+        first = next(iter(counts))
+        return {k: v if k == first else v + 1 for k, v in counts.items()}
     p.funnel = wrong
 
 

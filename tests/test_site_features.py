@@ -220,7 +220,7 @@ def test_every_page_links_to_the_report_page(site):
 
 def test_repo_url_points_report_links_at_the_issue_form(tmp_path):
     from immfed.site import report_link
-    from immfed.site_pages import write_extra_pages
+    from immfed.site.build import write_extra_pages
 
     url = "https://github.com/example-org/immfed-course"
     report = report_link(url)

@@ -81,14 +81,10 @@ STATE_CLOCKS: dict[str, dict] = {
 """States whose own law sets the length of the hold; their clock counts every hour."""
 
 
-def _state_code(state) -> str:
-    return state_code(state)
-
-
 def detainer_laws(state: str) -> pd.DataFrame:
     """The ``state_laws`` rows on detainers (limits or mandates) for a state, in force or not."""
     laws = load("state_laws")
-    keep = (laws["state_code"] == _state_code(state)) & laws["mechanism"].isin(DETAINER_MECHANISMS)
+    keep = (laws["state_code"] == state_code(state)) & laws["mechanism"].isin(DETAINER_MECHANISMS)
     return laws[keep].reset_index(drop=True)
 
 
@@ -107,7 +103,7 @@ def assess_detainer(state: str, request: str, custody: str) -> Assessment:
     named in the first reason. ``authority_ids`` holds ids from ``authorities.csv`` and law ids
     from ``state_laws.csv``.
     """
-    code = _state_code(state)
+    code = state_code(state)
     check_choice(request, REQUESTS, "request")
     check_choice(custody, CUSTODY, "custody")
 
@@ -264,7 +260,7 @@ def _clock_title(state) -> str:
 def _state_clock(state):
     if state is None:
         return None
-    return STATE_CLOCKS.get(_state_code(state))
+    return STATE_CLOCKS.get(state_code(state))
 
 
 def clock_segments(release_time, hours: float = HOLD_HOURS, holidays=None, *, state: str | None = None) -> list[dict]:
@@ -365,7 +361,7 @@ def clock_figure_data(release_time, hours: float = HOLD_HOURS, holidays=None, *,
 
 def assessment_html(result: Assessment, state: str, request: str, custody: str) -> str:
     """The assessment as HTML: answer (symbol + words), reasons, citations and risk cases."""
-    code = _state_code(state)
+    code = state_code(state)
     place = STATES.get(code) or TERRITORIES.get(code, code)
     items = "".join(f"<li>{escape(r)}</li>" for r in result.reasons)
     cited = "".join(f"<li><strong>{escape(d['name'])}</strong>, {escape(str(d['citation']))} "
@@ -445,7 +441,7 @@ def explore_detainers(state: str = "TX", request: str = "detainer_with_admin_war
     import ipywidgets as w
 
     # checked before the dropdowns exist, so a bad value names what is accepted (not a TraitError)
-    state = _state_code(state)
+    state = state_code(state)
     check_choice(request, list(REQUESTS), "request")
     check_choice(custody, list(CUSTODY), "custody")
     check_choice(release_day, list(RELEASE_DAYS), "release day")

@@ -174,8 +174,6 @@ def check_snapshot(snapshot) -> str:
     return iso
 
 
-_snapshot = check_snapshot
-
 
 def state_grid(snapshot, model: str = "all") -> pd.DataFrame:
     """Agreements per state for one ICE snapshot and model, placed on the tile grid.
@@ -184,7 +182,7 @@ def state_grid(snapshot, model: str = "all") -> pd.DataFrame:
     (agreements; <NA> where the snapshot has no row for that place, which is not the same
     as zero) and ``basis``. ``model`` "all" uses the total of the three models.
     """
-    iso = _snapshot(snapshot)
+    iso = check_snapshot(snapshot)
     check_choice(model, MODELS, "model")
     table = load("agreements_by_state")
     table = table[table["snapshot"] == pd.Timestamp(iso)].set_index("state_code")
@@ -226,7 +224,7 @@ def map_figure_data(snapshot, model: str = "all") -> dict:
         labels.append(f"{r['state_code']}<br>{v}")
         text_colours.append(NEUTRAL["white"] if share > 0.6 else PALETTE["black"])
         hover.append(f"{r['state']}: {v} agreements ({MODEL_LABELS[model]})")
-    iso = _snapshot(snapshot)
+    iso = check_snapshot(snapshot)
     title = chart_title(f"287(g) agreements by state, {MODEL_LABELS[model]}", "agreements", iso)
     return {"x": list(grid["col"]), "y": list(-grid["row"]), "codes": list(grid["state_code"]),
             "values": list(grid["value"]), "colours": colours, "labels": labels,
@@ -237,7 +235,7 @@ def map_summary(snapshot, model: str = "all", grid: pd.DataFrame | None = None) 
     """One sentence on the map: total, how many places have any, and the largest two
     (``grid`` may pass in an already computed ``state_grid`` result)."""
     grid = (state_grid(snapshot, model) if grid is None else grid).dropna(subset=["value"])
-    iso = _snapshot(snapshot)
+    iso = check_snapshot(snapshot)
     total = int(grid["value"].sum())
     with_any = grid[grid["value"] > 0].sort_values(["value", "state"], ascending=[False, True])
     if with_any.empty:
@@ -383,7 +381,7 @@ class ModelsExplorer(StatePanel):
         check_choice(model, list(MODELS), "model")
         check_choice(map_model, list(MODELS), "map model")
         snaps = snapshots()
-        snapshot = _snapshot(snapshot or snaps[-1])
+        snapshot = check_snapshot(snapshot or snaps[-1])
         model_opts = [(MODEL_LABELS[m], m) for m in MODELS]
         self.unit = w.Dropdown(options=[(v, k) for k, v in UNITS.items()], value=unit, description="Unit:",
                                style={"description_width": "initial"})

@@ -29,7 +29,9 @@ from immfed.data.states import ALL_CODES
 
 from .cache import per_catalog
 from .detainers import assess_detainer
-from .models import agreement_counts, state_code as _state_code
+from immfed.data.states import state_code as _state_code
+
+from .models import agreement_counts
 from .text import iso_date
 
 MODELS = ("jem", "wso", "tfm")

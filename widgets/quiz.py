@@ -59,9 +59,8 @@ def check_answer(question_id: str, choice) -> Feedback:
     """
     q = question(question_id)
     k = self_check_key(q)
-    if isinstance(choice, int) and not isinstance(choice, bool):
-        # the radio buttons hold positions; a position outside the list stays invalid
-        choice = LETTERS[choice - 1] if 1 <= choice <= len(q["options"]) else f"option {choice}"
+    if isinstance(choice, int) and not isinstance(choice, bool) and 1 <= choice <= len(q["options"]):
+        choice = LETTERS[choice - 1]  # the radio buttons hold positions; others are scored as given (invalid)
     scored = score_answer(k, choice)
     shown = tuple(k["sources"]) if scored.status in ("correct", "incorrect") else ()
     return Feedback("Self-check", scored.status, scored.message, k["section"] if scored.status == "incorrect" else "",

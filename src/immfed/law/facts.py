@@ -74,8 +74,8 @@ FACT_WORDS = {
                         "warrant can be obtained",
     "suspects_unlawful_presence": "whether the officer has reason to believe the person is a noncitizen "
                                   "unlawfully present (the trigger the state's law names)",
-    "attending_court": "whether the person is at the courthouse for a court proceeding (a party, a witness, or "
-                       "someone with them)",
+    "attending_court": "whether the person is at the courthouse for a court proceeding or other court business "
+                       "(a party, a witness, or someone with them)",
 }
 
 NO_BRANCH_FACTS: tuple[str, ...] = ("person",)
