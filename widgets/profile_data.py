@@ -170,23 +170,27 @@ def _agreements_facts(name: str, counts: list[dict]) -> tuple[Fact, ...]:
 
 # -- laws ---------------------------------------------------------------------------------
 
+def _facts_by_state(table: pd.DataFrame, text) -> dict:
+    """Per place (``state_code``), a tuple of facts in table order, each ``text(row)`` cited to its row's source."""
+    out: dict = {}
+    for r in table.to_dict("records"):
+        out.setdefault(r["state_code"], []).append(Fact(text(r), (str(r["source_id"]),)))
+    return {code: tuple(facts) for code, facts in out.items()}
+
+
 @per_catalog
 def _laws_by_state() -> dict:
     """Per place, its law facts (oldest first); places with no law are absent."""
-    laws = load("state_laws")
-    out: dict = {}
-    for r in laws.sort_values(["year", "law_id"]).to_dict("records"):
+    def text(r) -> str:
         label = str(r["name"])
         # skip parts the name or the citation already carries
         extra = [str(v) for v in (r["bill"], r["year"])
                  if pd.notna(v) and str(v) not in label and not str(r["citation"]).startswith(str(v))]
         label += f" ({', '.join(extra)})" if extra else ""
         status = str(r["status"]).replace("_", " ")
-        out.setdefault(r["state_code"], []).append(
-            Fact(f"{label}, {r['citation']}: {r['summary']} Status: {status}; "
-                 f"{str(r['direction'])} cooperation ({str(r['mechanism']).replace('_', ' ')}).",
-                 (str(r["source_id"]),)))
-    return {code: tuple(facts) for code, facts in out.items()}
+        return (f"{label}, {r['citation']}: {r['summary']} Status: {status}; "
+                f"{str(r['direction'])} cooperation ({str(r['mechanism']).replace('_', ' ')}).")
+    return _facts_by_state(load("state_laws").sort_values(["year", "law_id"]), text)
 
 
 @per_catalog
@@ -260,14 +264,11 @@ def _detainers_facts(code: str) -> tuple[Fact, ...]:
 @per_catalog
 def _operations_by_state() -> dict:
     """Per place, its operation facts (oldest start first); places with none are absent."""
-    out: dict = {}
-    for r in load("operations").sort_values("start").to_dict("records"):
+    def text(r) -> str:
         when = iso_date(r["start"]) + (f" to {iso_date(r['end'])}" if pd.notna(r["end"]) else " (end date not recorded)")
-        out.setdefault(r["state_code"], []).append(
-            Fact(f"{str(r['name']).strip(chr(34))} ({r['place']}, {when}; {r['federal_agencies']}): "
-                 f"local role recorded as '{r['local_role']}'. {r['local_role_detail']}",
-                 (str(r["source_id"]),)))
-    return {code: tuple(facts) for code, facts in out.items()}
+        return (f"{str(r['name']).strip(chr(34))} ({r['place']}, {when}; {r['federal_agencies']}): "
+                f"local role recorded as '{r['local_role']}'. {r['local_role_detail']}")
+    return _facts_by_state(load("operations").sort_values("start"), text)
 
 
 @per_catalog
