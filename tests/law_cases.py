@@ -366,10 +366,18 @@ CASES = [
     # warrant; sheriff's common-law power); SB 1164 (2025) vetoed, so no duty
     c("az_hold_warrant_allowed", "allowed", "case_tenorio_serrano_2018", state="AZ", actor=L, action="hold_past_release",
       paperwork=DAW, charge="misdemeanor"),
-    # SB 76 (2026), per the Indiana courts' summary: a governmental body with custody "shall ... comply with the
-    # immigration detainer request" (eff. July 1, 2026 per press)
-    # applied to a detainer with a warrant only, until the act's definition of a detainer request is read
-    c("in_hold_required", "required", "in_sb76_2026", state="IN", actor=L, action="hold_past_release", paperwork=DAW),
+    # IC 5-2-18.2-1.7 (SEA 76, 2026): "immigration detainer request" means "a request issued by an authorized
+    # immigration officer to a law enforcement agency to detain an individual pursuant to 8 CFR 287.7" - no warrant;
+    # IC 5-2-18.2-9(a)(3): "comply with all requests made in the immigration detainer request" (eff. July 1, 2026)
+    c("in_hold_required", "required", "in_sb76_2026", state="IN", actor=L, action="hold_past_release", paperwork=DET,
+      charge="misdemeanor"),
+    # the form's requests (notice before release; custody until ICE takes the person) are among "all requests"
+    c("in_detainer_requests_required", "required", "in_sb76_2026", state="IN", actor=L, action="transfer_to_ice",
+      paperwork=DET, charge="misdemeanor"),
+    # Monroe Circuit Court, June 30, 2026: duty not enforceable against the Monroe County sheriff only - a note, so the
+    # statewide answer stays "required"
+    c("in_monroe_injunction_note", "required", "in_sb76_2026 in_monroe_injunction_2026", state="IN", actor=L,
+      action="notify_release", paperwork=DAW, charge="misdemeanor"),
 
     # HB 83 (2025), per summaries: "requires compliance with federal immigration detainers"; only the crimes enjoined
     c("id_hold_required", "required", "id_hb83_detainers_2025", state="ID", actor=L, action="hold_past_release", paperwork=DAW),

@@ -36,11 +36,10 @@ EXPECTED = {
     # "a lawful written request or detainer" (untested in court), so the course treats it as required too.
     "LA": {D: ("required", ["la_sb15_anti_sanctuary", "la_rs_14_134"]),
            DW: ("required", ["la_sb208_detainer_mandate", "la_rs_33_84"])},
-    # Indiana SB 76 (2026), per the Indiana courts' summary: a body with custody "shall ... comply with the
-    # immigration detainer request"; in force July 1, 2026 (press). Enrolled definition not read.
-    # A detainer alone: the act's definition of a detainer request was not read, so the duty is applied only to a
-    # detainer with a warrant and a bare detainer turns on state arrest power.
-    "IN": {D: ("unsettled", ["case_lunn_2017"]),
+    # Indiana SEA 76 (2026): IC 5-2-18.2-9(a)(3) "comply with all requests made in the immigration detainer
+    # request"; IC 5-2-18.2-1.7 defines the request as one "to detain an individual pursuant to 8 CFR 287.7" and
+    # names no warrant, so a detainer alone is covered too (in force July 1, 2026).
+    "IN": {D: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"]),
            DW: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"])},
     # Idaho HB 83 (2025), per summaries: "requires compliance with federal immigration detainers" (in force
     # Mar. 27, 2025); only its new crimes are enjoined.
