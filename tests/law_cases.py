@@ -246,13 +246,19 @@ CASES = [
                                       "felony": "not allowed", "serious_or_violent": "allowed", "dismissed": "not allowed"},
        "branch_ids": {"serious_or_violent": ("nj_ag_dir_2018_6",)}},
       state="NJ", actor=L, action="hold_past_release", paperwork=DET),
-    # Ramon v. Short, 2020 MT 69 (no state authority); HB 200 (2021); HB 223 (2021) enactment not confirmed -> both branches
-    c("mt_ramon", "depends", "mt_ramon_2020 mt_hb200_2021",
-      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
-      state="MT", actor=L, action="hold_past_release", paperwork=DAW),
-    c("mt_2021_laws", "depends", "mt_hb200_2021",
-      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
-      state="MT", actor="court_officer", action="hold_past_release", paperwork=DET),
+    # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
+    # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
+    # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
+    # Ramon v. Short, 2020 MT 69)
+    c("mt_hold_required", "required", "mt_27_16_801 mt_ramon_2020", state="MT", actor=L, action="hold_past_release",
+      paperwork=DET, charge="misdemeanor"),
+    # 27-16-801(4): "not required to arrest or detain a person if presented with credible evidence that ... the person
+    # has lawful immigration status" -> permitted, not a duty
+    c("mt_hold_proof_of_status", "allowed", "mt_27_16_801", state="MT", actor=L, action="hold_past_release",
+      paperwork=DAW, person="lpr"),
+    # 27-16-801(3)(a): "comply with, honor, and fulfill any request made in the detainer request"
+    c("mt_detainer_requests_required", "required", "mt_27_16_801", state="MT", actor="court_officer",
+      action="notify_release", paperwork=DET),
     # ---- holds: mandates ----
     # Tex. Code Crim. Proc. art. 2A.060 (formerly 2.251(a); SB 4, 2017): comply with the detainer request
     c("tx_hold_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="hold_past_release", paperwork=DET),

@@ -43,7 +43,7 @@ def test_exercise_04_answers_match_the_law_tables_and_the_clock():
     # Q10: the states whose own hold rules turn on state arrest power. By hand from the statutes: Florida
     # (908.102(2)), Iowa (27A.1(1)) and North Carolina (162-62(b1)) reach only a detainer with a warrant, and
     # Montana's Ramon v. Short (2020) and 2021 laws leave the power open
-    assert k["q10"]["answer"] == ["FL", "IA", "MT", "NC"]
+    assert k["q10"]["answer"] == ["FL", "IA", "NC"]
     for state in k["q10"]["answer"]:
         assert assess_detainer(state, "detainer", "release_due").answer == "unsettled", state
 
@@ -121,7 +121,7 @@ def test_exercise_07_answers_match_the_profile():
     ("04", "q5", "prohibited", "recorded", "Prediction recorded"),
     ("04", "q7", "permitted", "incorrect", "state-law power"),
     ("04", "q9", "a", "incorrect", "otherwise be released"),
-    ("04", "q10", ["FL", "NC"], "incorrect", "Give exactly 4"),
+    ("04", "q10", ["FL", "NC"], "incorrect", "Give exactly 3"),
     ("05", "q1", "a", "incorrect", "1357(g)(9)"),
     ("05", "q2", {"deputy": "surge", "sweep": "joint_operation", "agents": "surge"}, "incorrect", "Task Force Model"),
     ("05", "q5", "c", "incorrect", "approximate"),

@@ -41,6 +41,11 @@ EXPECTED = {
     # names no warrant, so a detainer alone is covered too (in force July 1, 2026).
     "IN": {D: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"]),
            DW: ("required", ["in_sb76_detainer_mandate", "in_sb76_2026"])},
+    # Mont. Code Ann. 27-16-801(1), (2)(b), (3)(a) (HB 223, 2021): "shall arrest" a person in custody who is the
+    # subject of "a written or electronic request ... to detain" (no warrant) and "comply with ... any request made in
+    # the detainer request"; a judge's warrant is its own authority, as in every state.
+    "MT": {D: ("required", ["mt_hb223_detainer_mandate", "mt_27_16_801"]),
+           DW: ("required", ["mt_hb223_detainer_mandate", "mt_27_16_801"])},
     # Idaho HB 83 (2025), per summaries: "requires compliance with federal immigration detainers" (in force
     # Mar. 27, 2025); only its new crimes are enjoined.
     "ID": {D: ("unsettled", ["case_lunn_2017"]),

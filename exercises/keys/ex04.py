@@ -199,17 +199,18 @@ KEY = {
     "q10": {
         "kind": "codes",
         "form": 'Write a list of two-letter codes in quotes, any order, e.g. q10 = ["TX", "OK"].',
-        "answer": ["FL", "IA", "MT", "NC"],
-        "explanation": ("Four states: Florida (Fla. Stat. 908.102(2)), Iowa (Iowa Code 27A.1(1)) and North Carolina "
+        "answer": ["FL", "IA", "NC"],
+        "explanation": ("Three states: Florida (Fla. Stat. 908.102(2)), Iowa (Iowa Code 27A.1(1)) and North Carolina "
                         "(G.S. 162-62(b1)) set their duties for a detainer that comes with an ICE warrant, so a detainer "
-                        "sent alone falls back on whether state law gives the power to hold; in Montana the Supreme Court "
-                        "found no such power (Ramon v. Short, 2020) and the 2021 laws left its reach open. Elsewhere the "
-                        "same question is asked by the federal-level rule, for states with no statute at all."),
+                        "sent alone falls back on whether state law gives the power to hold. Montana is not among them: "
+                        "its 2021 statute (Mont. Code Ann. 27-16-801) makes the hold a duty for any detainer request, "
+                        "answering Ramon v. Short (2020). Elsewhere the same question is asked by the federal-level rule, "
+                        "for states with no statute at all."),
         "hint": ('Filter load("law_rules") to level == "state", actions containing "hold_past_release" and when '
                  'containing "state_arrest_law" (use .str.contains and .fillna("") for empty conditions), then take '
                  "the unique jurisdiction values."),
         "section": f"{L}, section 5 (States that require compliance, states that limit it)",
-        "sources": ["fl_ch908_2024", "ia_code_27a", "nc_hb318_2025", "casetext_ramon_2020"],
+        "sources": ["fl_ch908_2024", "ia_code_27a", "nc_hb318_2025", "pocketlaw_mt_27_16_801"],
     },
     "q12": {
         "kind": "prediction",

@@ -72,8 +72,10 @@ FACT_WORDS = {
                         "state by state)",
     "likely_to_escape": "whether the officer has reason to believe the person is likely to escape before a "
                         "warrant can be obtained",
-    "suspects_unlawful_presence": "whether the officer has reason to believe the person is a noncitizen "
-                                  "unlawfully present (the trigger the state's law names)",
+    # One internal fact for several state triggers: reasonable suspicion (AL, SC), probable cause (IN), knowledge
+    # (TN) or a finding after a federal check (GA, MO); each rule's explanation names its own state's trigger.
+    "suspects_unlawful_presence": "whether the person is suspected, known or found to be a noncitizen unlawfully "
+                                  "present, in the way the state's law words its trigger",
     "attending_court": "whether the person is at the courthouse for a court proceeding or other court business "
                        "(a party, a witness, or someone with them)",
 }
