@@ -452,14 +452,15 @@ CASES = [
     # or release an individual into federal custody" absent a judicial warrant or order
     c("dc_no_transfer", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="transfer_to_ice", paperwork=DAW,
       charge="misdemeanor"),
-    # D.C. Law 23-282: no notice of "release dates, times, locations, addresses, or criminal case information" of
-    # people in custody; nothing for people not in custody -> depends on custody
-    c("dc_custody_info", "depends", "dc_sanctuary_values_2020",
-      {"fact": "custody", "branches": {"free": "allowed", "stopped": "allowed", "pending_charges": "not allowed",
-                                       "bail_posted": "not allowed", "release_due": "not allowed",
-                                       "sentence_completed": "not allowed"},
-       "branch_ids": {"release_due": ("dc_sanctuary_values_2020",)}},
-      state="DC", actor=L, action="share_personal_info", paperwork=("none",)),
+    # D.C. Code 24-211.07(a)(4)(B): absent a federal judge's warrant or order, the District shall not "Provide to a
+    # federal immigration agency an individual's date and time of release, location, address ..." - any individual,
+    # not only people in custody (exception in (a)(4) for federal criminal charges)
+    c("dc_custody_info", "not allowed", "dc_sanctuary_values_2020", state="DC", actor=L, action="share_personal_info",
+      paperwork=("none",), custody="free"),
+    # 24-211.07(b) covers people in custody only; the MPD order of Aug. 14, 2025 is policy, shown as a note, so a
+    # stop stays on the federal baseline
+    c("dc_mpd_inquiry_note", "allowed", "ina_287g_10 dc_sanctuary_values_2020", state="DC", actor=L, action="ask_status",
+      custody="stopped"),
     # Tenn. Code Ann. 7-68-105(a): all agencies "shall ... communicate with the appropriate federal official regarding
     # the immigration status of any individual, including reporting knowledge that a particular alien is not
     # lawfully present"
