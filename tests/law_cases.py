@@ -16,6 +16,10 @@ def bare(auth):
             "branch_ids": {"authorizes": (auth,), "silent": (auth,)}}
 
 
+# The federal-level split for a state with no statute or ruling of its own (fed_hold_local_*).
+SAL = {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}}
+
+
 def c(rule_id, answer, ids, extra=None, **facts):
     return (rule_id, facts, answer, tuple(ids.split()), extra or {})
 
@@ -246,6 +250,25 @@ CASES = [
                                       "felony": "not allowed", "serious_or_violent": "allowed", "dismissed": "not allowed"},
        "branch_ids": {"serious_or_violent": ("nj_ag_dir_2018_6",)}},
       state="NJ", actor=L, action="hold_past_release", paperwork=DET),
+    # Advisory opinions disagree (Va. Att'y Gen. Op. Jan. 5, 2015: detainer gives "neither an obligation or legal
+    # authority"; Sept. 5, 2024: authority to cooperate) - notes; the state-law question stays open
+    c("va_hold_ag_opinions_note", "depends", "va_ag_op_2015 va_ag_op_2024", SAL,
+      state="VA", actor=L, action="hold_past_release", paperwork=DAW, charge="misdemeanor"),
+    # Voces de la Frontera v. Gerber, No. 2025AP002121 (Wis., original action granted Dec. 3, 2025): pending
+    c("wi_voces_pending_note", "depends", "wi_voces_gerber_2025", SAL,
+      state="WI", actor=L, action="hold_past_release", paperwork=DET, charge="misdemeanor"),
+    # Md. Att'y Gen. advice (2014; 2017 guidance, "not an order"): advisory, a note
+    c("md_ag_advice_note", "depends", "md_ag_detainer_advice_2014", SAL,
+      state="MD", actor=L, action="hold_past_release", paperwork=DAW, charge="misdemeanor"),
+    # Morais-Hechavarria v. LVMPD, No. A-25-930343-W (Nev. 8th Jud. Dist. Ct., filed Oct. 13, 2025): pending
+    c("nv_morais_pending_note", "depends", "nv_morais_hechavarria_2025", SAL,
+      state="NV", actor=L, action="hold_past_release", paperwork=DAW, charge="misdemeanor"),
+    # Colorado Initiative 95 (Nov. 3, 2026 ballot; needs 55%; result not recorded): a note, the present law stands
+    # (C.R.S. 24-74-104 counts status as personal information; 8 U.S.C. 1373 keeps status sharing lawful)
+    c("co_initiative_95_note", "allowed", "co_initiative_95_2026 usc_1373", state="CO", actor=L, action="share_status"),
+    # Hawaii SB 2057 (2026) C.D. 1: enactment not confirmed - a note; the federal-level split stands
+    c("hi_sb2057_note", "depends", "hi_sb2057_2026", SAL, state="HI", actor=L, action="hold_past_release", paperwork=DAW,
+      charge="misdemeanor"),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
     # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
@@ -495,6 +518,15 @@ CASES = [
     # La. R.S. 14:134(A)(5) (release "without providing advance notice" to ICE when the agency knows of unlawful
     # presence) and (A)(6) (refusing a lawful request for cooperation), added by SB 15 (2025)
     c("la_notice_required", "required", "la_rs_14_134", state="LA", actor=L, action="notify_release", paperwork=DET),
+    # La. R.S. 14:134(A)(5): malfeasance to release "without providing advance notice to" ICE when the agency "is aware
+    # that the person either illegally entered or unlawfully remained" - no detainer needed; turns on that knowledge
+    c("la_notice_known_unlawful", "depends", "la_rs_14_134",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="LA", actor=L, action="notify_release", paperwork=("none",), custody="release_due"),
+    # Ala. Code 31-13-19: unlawfully present and "convicted ... and is within 30 days of release" -> "shall notify" ICE
+    c("al_notice_convicted", "depends", "al_31_13_19",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="AL", actor=L, action="notify_release", paperwork=("none",), custody="sentence_completed"),
     # La. R.S. 33:84(A)(2): "comply with the requests made in the immigration detainer" (detainer with warrant)
     c("la_transfer_required", "required", "la_rs_33_84", state="LA", actor=L, action="transfer_to_ice", paperwork=DAW,
       charge="misdemeanor"),
@@ -506,6 +538,17 @@ CASES = [
     # N.Y. Civ. Rights Law 28 (Protect Our Courts Act)
     c("ny_poca", "depends", "ny_civ_rights_28", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
       state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # N.Y. OCA directive of Apr. 17, 2019: ICE arrests "inside a New York State courthouse only pursuant to a judicial
+    # warrant or judicial order" - a court-system rule shown as a note; the statute's branches stand
+    c("ny_oca_courthouse_note", "depends", "ny_civ_rights_28 ny_oca_directive_2019",
+      {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+      state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
+    # Conn. HB 8004 (passed Nov. 13, 2025; signature unconfirmed) and the Judicial Branch policy of Sept. 16, 2025:
+    # a note only, so the federal answer (1357(a), I-200) stands
+    c("ct_courthouse_note", "allowed", "ct_hb8004_2025", state="CT", actor="ice_officer", action="courthouse_arrest",
+      paperwork=("admin_warrant",)),
+    c("ct_personal_info_note", "allowed", "ct_hb8004_2025", state="CT", actor=L, action="share_personal_info",
+      paperwork=("none",)),
     # Cal. Civ. Code 43.54
     c("ca_courthouse", "depends", "ca_civ_43_54", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
       state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
