@@ -543,11 +543,13 @@ CASES = [
     c("ny_oca_courthouse_note", "depends", "ny_civ_rights_28 ny_oca_directive_2019",
       {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
       state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
-    # Conn. HB 8004 (passed Nov. 13, 2025; signature unconfirmed) and the Judicial Branch policy of Sept. 16, 2025:
-    # a note only, so the federal answer (1357(a), I-200) stands
-    c("ct_courthouse_note", "allowed", "ct_hb8004_2025", state="CT", actor="ice_officer", action="courthouse_arrest",
+    # Conn. HB 8004 (Nov. 2025 Spec. Sess.; "Lamont has signed three of the four bills", WSHU Nov. 20, 2025, listing
+    # HB 8004: "bans ICE agents ... from making arrests in courthouses without a judicial warrant"); Judicial Branch
+    # policy of Sept. 16, 2025 - any person, so no attending_court branch
+    c("ct_courthouse", "not allowed", "ct_hb8004_2025", state="CT", actor="ice_officer", action="courthouse_arrest",
       paperwork=("admin_warrant",)),
-    c("ct_personal_info_note", "allowed", "ct_hb8004_2025", state="CT", actor=L, action="share_personal_info",
+    # HB 8004: public agencies may not disclose non-public addresses, workplaces, work hours or appointments
+    c("ct_personal_info", "not allowed", "ct_hb8004_2025", state="CT", actor=L, action="share_personal_info",
       paperwork=("none",)),
     # Cal. Civ. Code 43.54
     c("ca_courthouse", "depends", "ca_civ_43_54", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
