@@ -156,7 +156,9 @@ CASES = [
     # Cal. Gov't Code 7284.6(a): no 287(g) functions (state_laws ca_sb54_287g_ban; subsection not pinned here)
     c("ca_287g_ban", "not allowed", "ca_gov_7284_6", state="CA", actor="jem", action="civil_arrest", location=J),
     # 5 ILCS 805 as amended 2019 (AG guidance, July 2019): no agency may enter or remain in a 287(g) agreement
-    c("il_287g_ban", "not allowed", "il_5ilcs805", state="IL", actor="tfm", action="civil_arrest", location="public_place"),
+    # Ill. P.A. 101-0019, sec. 5(b): "no law enforcement agency or official may enter into or remain in an agreement
+    # with U.S. Immigration and Customs Enforcement under a federal 287(g) program"
+    c("il_287g_ban", "not allowed", "il_kift_2019", state="IL", actor="tfm", action="civil_arrest", location="public_place"),
     # ORS 181A.829
     c("or_287g_ban", "not allowed", "or_ors_181a", state="OR", actor="wso", action="serve_admin_warrant", location=J,
       paperwork=("admin_warrant",)),
@@ -268,6 +270,23 @@ CASES = [
     c("co_initiative_95_note", "allowed", "co_initiative_95_2026 usc_1373", state="CO", actor=L, action="share_status"),
     # Hawaii SB 2057 (2026) C.D. 1: enactment not confirmed - a note; the federal-level split stands
     c("hi_sb2057_note", "depends", "hi_sb2057_2026", SAL, state="HI", actor=L, action="hold_past_release", paperwork=DAW,
+      charge="misdemeanor"),
+    # Op. Minn. Att'y Gen. (Dec. 12, 2025): sheriffs may not enter 287(g) agreements "unilaterally"; advisory - a note,
+    # so a validly made agreement still gives the delegated power (8 U.S.C. 1357(g)(1))
+    c("mn_287g_opinion_note", "allowed", "ina_287g_1 mn_ag_op_287g_2025", state="MN", actor="jem", action="civil_arrest",
+      location=J),
+    # A.R.S. 11-1051(C): unlawfully present and "convicted ... on discharge from imprisonment ... shall be immediately
+    # notified" - convicted people only, turning on unlawful presence
+    c("az_notice_convicted", "depends", "az_ars_11_1051c",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="AZ", actor=L, action="notify_release", paperwork=("none",), custody="sentence_completed"),
+    # Utah Code 77-7-2(5)(b) (HB 497, 2011) held preempted, Utah Coalition of La Raza v. Herbert, 26 F. Supp. 3d 1125
+    # (D. Utah 2014): a note; the federal-level split stands
+    c("ut_la_raza_note", "depends", "case_la_raza_herbert_2014", SAL, state="UT", actor=L, action="hold_past_release",
+      paperwork=DAW, charge="misdemeanor"),
+    # Ohio Rev. Code 9.63(A): "shall [not] unreasonably fail to comply with any lawful request for assistance" - only
+    # lawful requests, so a note; notice stays permitted under 1357(g)(10)
+    c("oh_rc_9_63_note", "allowed", "oh_rc_9_63 ina_287g_10", state="OH", actor=L, action="notify_release", paperwork=DAW,
       charge="misdemeanor"),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
@@ -442,6 +461,10 @@ CASES = [
     c("wa_no_notice", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="notify_release", paperwork=DAW),
     # RCW 2.28.310(1)(b): court staff and court security "shall not otherwise provide nonpublicly available personal
     # information about an individual ... to federal immigration authorities for the purpose of civil immigration
+    # RCW 10.93.160 (Keep Washington Working), as the State Patrol summarizes it: no sharing of "present location, release
+    # date" etc. for immigration enforcement "absent a court order, judicial warrant"; parallel to RCW 2.28.310(1)(b)
+    c("wa_personal_info", "not allowed", "wa_rcw_10_93_160", state="WA", actor=L, action="share_personal_info",
+      paperwork=("none",)),
     # enforcement ... unless required by federal law or court order"
     c("wa_court_personal_info", "not allowed", "wa_rcw_2_28_300", state="WA", actor="court_officer",
       action="share_personal_info", paperwork=("none",)),
