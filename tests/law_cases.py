@@ -329,8 +329,10 @@ CASES = [
       paperwork=DAW),
     c("tx_detainer_requests_required", "required", "tx_ccp_2_251", state="TX", actor=L, action="transfer_to_ice",
       paperwork=DET),
-    # W. Va. Code 15-16-1(3) (a detainer comes "along with a warrant"); 15-16-3(a)(3): "comply with the requests
-    # made in the immigration detainer to the extent required by law"
+    # W. Va. Code 15-16-1(3): a complete official form stating probable cause is facially sufficient, a warrant only an
+    # example; 15-16-2(e): no policy refusing "a lawfully issued detainer in the absence of a warrant"; 15-16-3(a)(3):
+    # "comply with the requests made in the immigration detainer to the extent required by law"
+    c("wv_detainer_required", "required", "wv_15_16_3", state="WV", actor=L, action="hold_past_release", paperwork=DET),
     c("wv_detainer_required", "required", "wv_15_16_3", state="WV", actor=L, action="hold_past_release", paperwork=DAW),
     c("wv_detainer_required", "required", "wv_15_16_3", state="WV", actor=L, action="notify_release", paperwork=DAW),
     # Nash v. Mikesell, 2024 COA 68, summary: officers "are prohibited from arresting and detaining individuals
@@ -357,11 +359,11 @@ CASES = [
       paperwork=DAW, charge="misdemeanor"),
     c("ok_detainer_requests_required", "required", "ok_22os171_3", state="OK", actor=L, action="transfer_to_ice",
       paperwork=DET),
-    # Fla. Stat. 908.102(2) (detainer = form + warrant), 908.105
-    c("fl_hold_required", "required", "fl_908_105", state="FL", actor=L, action="hold_past_release", paperwork=DAW),
-    # Fla. Stat. 908.102(2): the duty reaches only a detainer with a warrant; power to hold on a bare one is unsettled
-    c("fl_hold_bare_authorizes", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor=L, action="hold_past_release", paperwork=DET),
-    c("fl_hold_bare_silent", "depends", "fl_908_105", bare("fl_908_105"), state="FL", actor="jem", action="hold_past_release", paperwork=DET),
+    # Fla. Stat. 908.102(2): a detainer is "deemed facially sufficient if: (a) The federal immigration agency's official
+    # form is complete and indicates on its face that the federal immigration official has probable cause"; detainers
+    # "along with a warrant" follow "including" (an example); 908.105: comply -> a detainer alone is covered
+    c("fl_hold_required", "required", "fl_908_105", state="FL", actor=L, action="hold_past_release", paperwork=DET),
+    c("fl_hold_required", "required", "fl_908_105", state="FL", actor="jem", action="hold_past_release", paperwork=DAW),
     # Fla. Stat. 908.105 operative words not read (only headings and 908.102(2)); Louisiana's copy of the model law,
     # La. R.S. 33:84(A)(2), says "comply with the requests made in the immigration detainer" -> a flagged note only
     c("fl_detainer_requests_note", "allowed", "fl_908_105 la_rs_33_84 ina_287g_10", state="FL", actor=L, action="notify_release",
@@ -383,13 +385,14 @@ CASES = [
     c("ia_detainer_requests_required", "required", "ia_27a_2", state="IA", actor=L, action="notify_release", paperwork=DAW,
       charge="misdemeanor"),
     c("ia_detainer_requests_required", "required", "ia_27a_2", state="IA", actor="wso", action="transfer_to_ice", paperwork=DAW),
-    # La. R.S. 33:81(3)(a) (detainer = federal form "along with a warrant"); 33:84(A)(2): "comply with the requests
-    # made in the immigration detainer"
+    # La. R.S. 33:81(3)(a): a facially sufficient federal form, "including but not limited to" detainers "along with a
+    # warrant" (an example, as in Florida); 33:84(A)(2): "comply with the requests made in the immigration detainer"
     c("la_hold_required", "required", "la_rs_33_84", state="LA", actor=L, action="hold_past_release", paperwork=DAW),
+    c("la_hold_required", "required", "la_rs_33_84", state="LA", actor=L, action="hold_past_release", paperwork=DET),
     # La. R.S. 14:134(A)(6)(a) (SB 15, 2025): malfeasance to refuse "a lawful request for cooperation" from ICE with
-    # intent to hinder; (6)(b) names "a lawful written request or detainer". Title 33 does not reach a bare detainer.
-    c("la_hold_bare_malfeasance", "required", "la_rs_14_134", state="LA", actor=L, action="hold_past_release", paperwork=DET,
-      charge="misdemeanor", custody="release_due"),
+    # intent to hinder - an added note on a detainer alone; the duty above already answers
+    c("la_hold_bare_malfeasance", "required", "la_rs_14_134 la_rs_33_84", state="LA", actor=L, action="hold_past_release",
+      paperwork=DET, charge="misdemeanor", custody="release_due"),
     # N.C.G.S. 162-62(b1): "any person charged with a criminal offense"; detainer AND administrative warrant
     c("nc_hold_required", "required", "nc_gs_162_62", state="NC", actor="jem", action="hold_past_release", paperwork=DAW,
       charge="misdemeanor", custody="bail_posted", person="lpr", location=J),
@@ -550,7 +553,8 @@ CASES = [
     c("al_notice_convicted", "depends", "al_31_13_19",
       {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
       state="AL", actor=L, action="notify_release", paperwork=("none",), custody="sentence_completed"),
-    # La. R.S. 33:84(A)(2): "comply with the requests made in the immigration detainer" (detainer with warrant)
+    # La. R.S. 33:84(A)(2): "comply with the requests made in the immigration detainer" (any facially sufficient one)
+    c("la_transfer_required", "required", "la_rs_33_84", state="LA", actor=L, action="transfer_to_ice", paperwork=DET),
     c("la_transfer_required", "required", "la_rs_33_84", state="LA", actor=L, action="transfer_to_ice", paperwork=DAW,
       charge="misdemeanor"),
     # N.C.G.S. 162-62(b1) as amended by S.L. 2025-85 (H318, eff. Oct. 1, 2025): notify ICE of the release time

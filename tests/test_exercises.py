@@ -283,8 +283,8 @@ def test_autograder_hidden_tests_come_from_the_key_and_fail_wrong_answers(built,
         zf.extractall(tmp_path, members=[n for n in zf.namelist() if n.startswith("tests/")])
     cases = [  # Friday 15 January 2027 17:00 + 48 countable hours, skipping the weekend and MLK Day
         ("q2", "q2", "c", "d"),
-        ("q4", "q4", {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "unsettled"},
-         {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "required"}),
+        ("q4", "q4", {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "required"},
+         {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "unsettled"}),
         ("q5", "q5_prediction", "prohibited", "maybe"),
         ("q8", "q8", {"clock_hours": 96, "days_not_counted": 2}, {"clock_hours": 48, "days_not_counted": 0}),
     ]
@@ -332,7 +332,7 @@ def test_partial_credit_matches_what_the_self_check_said():
     from immfed.exercises.collect import encode
 
     ex4 = "04_detainers_and_jails"
-    answer = {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "required"}
+    answer = {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "unsettled"}
     fb = check("04", "q4", answer)
     assert fb.status == "incorrect" and fb.fraction == 0.75 and "3 of 4 right" in fb.message
     assert "Partial credit: 3/4" in fb.message

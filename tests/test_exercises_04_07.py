@@ -43,7 +43,7 @@ def test_exercise_04_answers_match_the_law_tables_and_the_clock():
     # Q10: the states whose own hold rules turn on state arrest power. By hand from the statutes: Florida
     # (908.102(2)), Iowa (27A.1(1)) and North Carolina (162-62(b1)) reach only a detainer with a warrant, and
     # Montana's Ramon v. Short (2020) and 2021 laws leave the power open
-    assert k["q10"]["answer"] == ["FL", "IA", "NC"]
+    assert k["q10"]["answer"] == ["IA", "NC"]
     for state in k["q10"]["answer"]:
         assert assess_detainer(state, "detainer", "release_due").answer == "unsettled", state
 
@@ -114,14 +114,14 @@ def test_exercise_07_answers_match_the_profile():
     ("04", "q2", "d", "incorrect", "5 U.S.C. 6103"),
     ("04", "q3", {"clock_hours": 48, "days_not_counted": 3}, "incorrect", "clock_hours"),
     ("04", "q3", {"clock_hours": "120"}, "invalid", "still missing"),
-    ("04", "q4", {"tx": "required", "ca": "prohibited", "pa": "required", "fl": "unsettled"}, "incorrect",
+    ("04", "q4", {"tx": "required", "ca": "prohibited", "pa": "required", "fl": "required"}, "incorrect",
      "state-law power"),
-    ("04", "q4", {"TX": "required", "Ca": "prohibited", " pa ": "unsettled", "FL": "unsettled"}, "correct", ""),
+    ("04", "q4", {"TX": "required", "Ca": "prohibited", " pa ": "unsettled", "FL": "required"}, "correct", ""),
     ("04", "q5", "maybe", "invalid", "Commit a prediction"),
     ("04", "q5", "prohibited", "recorded", "Prediction recorded"),
     ("04", "q7", "permitted", "incorrect", "state-law power"),
     ("04", "q9", "a", "incorrect", "otherwise be released"),
-    ("04", "q10", ["FL", "NC"], "incorrect", "Give exactly 3"),
+    ("04", "q10", ["NC"], "incorrect", "Give exactly 2"),
     ("05", "q1", "a", "incorrect", "1357(g)(9)"),
     ("05", "q2", {"deputy": "surge", "sweep": "joint_operation", "agents": "surge"}, "incorrect", "Task Force Model"),
     ("05", "q5", "c", "incorrect", "approximate"),

@@ -27,14 +27,15 @@ EXPECTED = {
     # Oklahoma 22 O.S. 171.3: honor any detainer request (I-247 or successor); no warrant required.
     "OK": {D: ("required", ["ok_22os171_3_detainer_mandate"]),
            DW: ("required", ["ok_22os171_3_detainer_mandate"])},
-    # Florida 908.102(2): a "detainer" must come with a warrant; 908.105 duty then applies.
-    "FL": {D: ("unsettled", ["fl_sb168_detainer_mandate"]),
+    # Florida 908.102(2): a detainer is ICE's official form requesting a hold on probable cause, "deemed facially
+    # sufficient if: (a) The federal immigration agency's official form is complete and indicates on its face that the
+    # federal immigration official has probable cause"; detainers "along with a warrant" follow "including", an example.
+    "FL": {D: ("required", ["fl_sb168_detainer_mandate"]),
            DW: ("required", ["fl_sb168_detainer_mandate", "form_i200"])},
-    # Louisiana 33:81(3)(a): a detainer is the form "along with a warrant"; 33:84(A)(2): "comply with the requests
-    # made in the immigration detainer". A detainer alone is outside Title 33, but R.S. 14:134(A)(6) (SB 15, 2025)
-    # makes refusing "a lawful request for cooperation" from ICE with intent to hinder malfeasance, and (6)(b) names
-    # "a lawful written request or detainer" (untested in court), so the course treats it as required too.
-    "LA": {D: ("required", ["la_sb15_anti_sanctuary", "la_rs_14_134"]),
+    # Louisiana 33:81(3)(a): a detainer is ICE's facially sufficient form, "including but not limited to" detainers
+    # "along with a warrant" (an example, as in Florida); 33:84(A)(2): "comply with the requests made in the
+    # immigration detainer". R.S. 14:134(A)(6) (SB 15, 2025) adds malfeasance for refusing a lawful request.
+    "LA": {D: ("required", ["la_sb208_detainer_mandate", "la_rs_33_84"]),
            DW: ("required", ["la_sb208_detainer_mandate", "la_rs_33_84"])},
     # Indiana SEA 76 (2026): IC 5-2-18.2-9(a)(3) "comply with all requests made in the immigration detainer
     # request"; IC 5-2-18.2-1.7 defines the request as one "to detain an individual pursuant to 8 CFR 287.7" and

@@ -86,14 +86,14 @@ KEY = {
         "labels": DETAINER_ANSWERS,
         "form": ('Write a dictionary, e.g. q4 = {"tx": "permitted", "ca": "permitted", "pa": "permitted", '
                  '"fl": "permitted"}.'),
-        "answer": {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "unsettled"},
+        "answer": {"tx": "required", "ca": "prohibited", "pa": "unsettled", "fl": "required"},
         "explanation": ("Texas SB 4 (2017) makes jails comply with ICE detainer requests, and the Fifth Circuit upheld "
                         "it (El Cenizo, 2018); California's SB 54 (2017) bars holds on ICE hold requests; Pennsylvania "
                         "has no state detainer law in the course data: federal law makes the detainer a request "
                         "(8 C.F.R. 287.7; Galarza), and whether a jail there has the state-law power to make the new "
                         "arrest a hold amounts to is unsettled (courts in Massachusetts and New York found no such "
-                        "power in their law); Florida's law defines a detainer as one that comes with a warrant, so a "
-                        "bare detainer is marked unsettled."),
+                        "power in their law); Florida's law counts ICE's complete official form stating probable cause as "
+                        "a detainer, naming a warrant only as an example, so its duty reaches a detainer sent alone."),
         "feedback": {
             "tx": ("Texas SB 4 (2017) requires compliance with any ICE detainer request, administrative detainers "
                    "included; El Cenizo (5th Cir. 2018) upheld it."),
@@ -102,8 +102,9 @@ KEY = {
             "pa": ("With no state detainer law in the course data, the detainer is only a request (8 C.F.R. 287.7(a); "
                    "Galarza), and holding someone past release is a new arrest that needs state-law power, which "
                    "no Pennsylvania statute or court has settled (compare Lunn, Mass. 2017, and Wells, N.Y. 2018)."),
-            "fl": ("Florida's ch. 908 requires compliance with a 'detainer' that comes with a warrant; a detainer sent "
-                   "alone falls outside that definition, and the course's sources leave the answer open."),
+            "fl": ("Florida's ch. 908 requires compliance with immigration detainers (908.105), and a detainer is ICE's "
+                   "official form stating probable cause, facially sufficient if complete (908.102(2)(a)); detainers "
+                   "with a warrant are only the example the definition names, so a detainer sent alone is covered."),
         },
         "section": f"{L}, section 5 (States that require compliance, states that limit it)",
         "sources": ["tx_sb4_2017", "case_el_cenizo_2018", "ca_sb54_2017", "cfr_8_287_7", "case_galarza_2014",
@@ -199,18 +200,19 @@ KEY = {
     "q10": {
         "kind": "codes",
         "form": 'Write a list of two-letter codes in quotes, any order, e.g. q10 = ["TX", "OK"].',
-        "answer": ["FL", "IA", "NC"],
-        "explanation": ("Three states: Florida (Fla. Stat. 908.102(2)), Iowa (Iowa Code 27A.1(1)) and North Carolina "
-                        "(G.S. 162-62(b1)) set their duties for a detainer that comes with an ICE warrant, so a detainer "
-                        "sent alone falls back on whether state law gives the power to hold. Montana is not among them: "
-                        "its 2021 statute (Mont. Code Ann. 27-16-801) makes the hold a duty for any detainer request, "
-                        "answering Ramon v. Short (2020). Elsewhere the same question is asked by the federal-level rule, "
-                        "for states with no statute at all."),
+        "answer": ["IA", "NC"],
+        "explanation": ("Two states: Iowa (Iowa Code 27A.1(1)) and North Carolina (G.S. 162-62(b1)) set their duties "
+                        "for a detainer that comes with an ICE warrant, so a detainer sent alone falls back on whether "
+                        "state law gives the power to hold. Florida and Montana are not among them: Florida's definition "
+                        "names a warrant only as an example (Fla. Stat. 908.102(2)), and Montana's 2021 statute (Mont. "
+                        "Code Ann. 27-16-801) makes the hold a duty for any detainer request, answering Ramon v. Short "
+                        "(2020). Elsewhere the same question is asked by the federal-level rule, for states with no "
+                        "statute at all."),
         "hint": ('Filter load("law_rules") to level == "state", actions containing "hold_past_release" and when '
                  'containing "state_arrest_law" (use .str.contains and .fillna("") for empty conditions), then take '
                  "the unique jurisdiction values."),
         "section": f"{L}, section 5 (States that require compliance, states that limit it)",
-        "sources": ["fl_ch908_2024", "ia_code_27a", "nc_hb318_2025", "pocketlaw_mt_27_16_801"],
+        "sources": ["ia_code_27a", "nc_hb318_2025", "fl_ch908_2024", "pocketlaw_mt_27_16_801"],
     },
     "q12": {
         "kind": "prediction",
