@@ -288,6 +288,8 @@ CASES = [
     # lawful requests, so a note; notice stays permitted under 1357(g)(10)
     c("oh_rc_9_63_note", "allowed", "oh_rc_9_63 ina_287g_10", state="OH", actor=L, action="notify_release", paperwork=DAW,
       charge="misdemeanor"),
+    # Tenn. HB 2018 (2026), caption as introduced: 287(g) MOUs to include honoring detainers; enacted text unread -> a note
+    c("tn_hb2018_note", "allowed", "tn_hb2018_2026", state="TN", actor="jem", action="notify_release", paperwork=DAW),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
     # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
