@@ -290,6 +290,10 @@ CASES = [
       charge="misdemeanor"),
     # Tenn. HB 2018 (2026), caption as introduced: 287(g) MOUs to include honoring detainers; enacted text unread -> a note
     c("tn_hb2018_note", "allowed", "tn_hb2018_2026", state="TN", actor="jem", action="notify_release", paperwork=DAW),
+    # Md. Code, State Gov't 6-111(a)(4)(v): a courthouse is a "sensitive location"; access rule for non-public areas only
+    # (summary) -> a note; arrests in public areas stay on the federal baseline
+    c("md_sensitive_locations_note", "allowed", "md_sg_6_111", state="MD", actor="ice_officer", action="courthouse_arrest",
+      paperwork=("admin_warrant",)),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
     # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
