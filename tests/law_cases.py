@@ -294,6 +294,16 @@ CASES = [
     # (summary) -> a note; arrests in public areas stay on the federal baseline
     c("md_sensitive_locations_note", "allowed", "md_sg_6_111", state="MD", actor="ice_officer", action="courthouse_arrest",
       paperwork=("admin_warrant",)),
+    # Mont. HB 278 (2025), as reported (YPR, May 1, 2025): "requires law enforcement to report undocumented status to a
+    # federal agency" for a driver at a traffic stop
+    c("mt_stop_status_report", "depends", "mt_hb278_2025",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="MT", actor=L, action="share_status", custody="stopped"),
+    # La. R.S. 14:134(A)(5): malfeasance to release "without providing advance notice to" ICE "that the law enforcement
+    # agency effecting release is aware that the person either illegally entered or unlawfully remained"
+    c("la_status_notice_release", "depends", "la_rs_14_134",
+      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      state="LA", actor=L, action="share_status", custody="release_due"),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
     # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
