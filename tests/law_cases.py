@@ -304,6 +304,10 @@ CASES = [
     c("la_status_notice_release", "depends", "la_rs_14_134",
       {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
       state="LA", actor=L, action="share_status", custody="release_due"),
+    # N.D. Cent. Code 44-04-04: person "convicted of a felony ... committed to ... a county jail" and "it appears that that
+    # person is an alien" -> "immediately shall notify the United States immigration officer"
+    c("nd_felon_commitment_notice", "required", "nd_44_04_04", state="ND", actor=L, action="share_status",
+      custody="sentence_completed", charge="felony", person="lpr"),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
     # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
