@@ -308,6 +308,10 @@ CASES = [
     # person is an alien" -> "immediately shall notify the United States immigration officer"
     c("nd_felon_commitment_notice", "required", "nd_44_04_04", state="ND", actor=L, action="share_status",
       custody="sentence_completed", charge="felony", person="lpr"),
+    # N.J. AG Dir. 2018-6 (rev. 2019), as summarized on the Ocean County page (3d Cir. 2021): no "non-public
+    # personally-identifying information regarding any individual" to federal immigration authorities
+    c("nj_personal_info", "not allowed", "nj_ag_dir_2018_6", state="NJ", actor=L, action="share_personal_info",
+      paperwork=("none",)),
     # Mont. Code Ann. 27-16-801(1): an officer holding an immigration detainer request "shall arrest a person who is
     # already in custody and the subject of" it; (2)(b) the request is "a written or electronic request issued by a
     # federal immigration agency to detain and maintain control of an alien" - no warrant (HB 223, 2021, answering
