@@ -18,6 +18,9 @@ def bare(auth):
 
 # The federal-level split for a state with no statute or ruling of its own (fed_hold_local_*).
 SAL = {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}}
+# A state duty that applies once the person is suspected, known or found to be unlawfully present (the trigger
+# each state's text names is in the comment above its case).
+UNLAWFUL = {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}}
 
 
 def c(rule_id, answer, ids, extra=None, **facts):
@@ -278,7 +281,7 @@ CASES = [
     # A.R.S. 11-1051(C): unlawfully present and "convicted ... on discharge from imprisonment ... shall be immediately
     # notified" - convicted people only, turning on unlawful presence
     c("az_notice_convicted", "depends", "az_ars_11_1051c",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="AZ", actor=L, action="notify_release", paperwork=("none",), custody="sentence_completed"),
     # Utah Code 77-7-2(5)(b) (HB 497, 2011) held preempted, Utah Coalition of La Raza v. Herbert, 26 F. Supp. 3d 1125
     # (D. Utah 2014): a note; the federal-level split stands
@@ -297,12 +300,12 @@ CASES = [
     # Mont. HB 278 (2025), as reported (YPR, May 1, 2025): "requires law enforcement to report undocumented status to a
     # federal agency" for a driver at a traffic stop
     c("mt_stop_status_report", "depends", "mt_hb278_2025",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="MT", actor=L, action="share_status", custody="stopped"),
     # La. R.S. 14:134(A)(5): malfeasance to release "without providing advance notice to" ICE "that the law enforcement
     # agency effecting release is aware that the person either illegally entered or unlawfully remained"
     c("la_status_notice_release", "depends", "la_rs_14_134",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="LA", actor=L, action="share_status", custody="release_due"),
     # N.D. Cent. Code 44-04-04: person "convicted of a felony ... committed to ... a county jail" and "it appears that that
     # person is an alien" -> "immediately shall notify the United States immigration officer"
@@ -331,19 +334,19 @@ CASES = [
     # A.R.S. 11-1051(B): "where reasonable suspicion exists that the person is an alien and is unlawfully present
     # ... a reasonable attempt shall be made, when practicable, to determine the immigration status"
     c("az_status_check_required", "depends", "az_ars_11_1051b",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="AZ", actor=L, action="ask_status", location="roadside", custody="stopped"),
     # A.R.S. 11-1051(B): "Any person who is arrested shall have the person's immigration status determined before
     # the person is released" (text quoted in Ariz. AG Op. I16-010)
     # S.C. Code 17-13-170(A): with reasonable suspicion of unlawful presence during a lawful stop, detention,
     # investigation or arrest, "the officer shall make a reasonable effort, when practicable, to determine" status
     c("sc_status_check_required", "depends", "sc_17_13_170",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="SC", actor=L, action="ask_status", location="roadside", custody="stopped"),
     # Ala. Code 31-13-12 as amended by SB 53 (2025, eff. Oct. 1, 2025), per summaries of the enrolled bill: reasonable
     # attempt to determine status on reasonable suspicion during a lawful stop, detention or arrest
     c("al_status_check_required", "depends", "al_31_13_12",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="AL", actor=L, action="ask_status", location="roadside", custody="stopped"),
     c("az_status_check_arrested", "required", "az_ars_11_1051b", state="AZ", actor=L, action="ask_status",
       location=J, custody="pending_charges"),
@@ -540,7 +543,7 @@ CASES = [
     # the statute names no trigger; the course applies the duty where officers have reason to believe the person
     # is unlawfully present (independent audit A5, 2026-11-30)
     c("tn_status_reporting", "depends", "tn_7_68_105",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="TN", actor=L, action="share_status"),
     # O.C.G.A. 42-4-14(b): reasonable effort within 48 hours of arrival to determine nationality and lawful status;
     # notify DHS if unlawfully present (notice clause read in the pre-2024 text)
@@ -550,17 +553,17 @@ CASES = [
       state="GA", actor=L, action="share_status"),
     # once jailed, the notice duty turns on whether the person is found unlawfully present
     c("ga_status_report_jail", "depends", "ga_42_4_14",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="GA", actor=L, action="share_status", custody="pending_charges"),
     # RSMo 544.472.1: "If it is determined that the prisoner is in the United States unlawfully, the arresting agency
     # shall notify the United States Department of Homeland Security"
     c("mo_status_report_jail", "depends", "mo_544_472",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="MO", actor=L, action="share_status", custody="pending_charges"),
     # HEA 1393 (2025) digest: the jail "shall notify the county sheriff ... and the county sheriff shall notify the
     # proper authority" (eff. July 1, 2025)
     c("in_status_report_intake", "depends", "in_hb1393_2025",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="IN", actor="jem", action="share_status", custody="release_due"),
     # C.R.S. 24-74-104 as extended by SB25-276 (PII includes immigration or citizenship status) vs 8 U.S.C. 1373:
     # a note on the conflict; the answer follows the federal statute
@@ -571,11 +574,11 @@ CASES = [
     # La. R.S. 14:134(A)(5): malfeasance to release "without providing advance notice to" ICE when the agency "is aware
     # that the person either illegally entered or unlawfully remained" - no detainer needed; turns on that knowledge
     c("la_notice_known_unlawful", "depends", "la_rs_14_134",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="LA", actor=L, action="notify_release", paperwork=("none",), custody="release_due"),
     # Ala. Code 31-13-19: unlawfully present and "convicted ... and is within 30 days of release" -> "shall notify" ICE
     c("al_notice_convicted", "depends", "al_31_13_19",
-      {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}},
+      UNLAWFUL,
       state="AL", actor=L, action="notify_release", paperwork=("none",), custody="sentence_completed"),
     # La. R.S. 33:84(A)(2): "comply with the requests made in the immigration detainer" (any facially sufficient one)
     c("la_transfer_required", "required", "la_rs_33_84", state="LA", actor=L, action="transfer_to_ice", paperwork=DET),
