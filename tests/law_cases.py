@@ -287,10 +287,6 @@ CASES = [
     # (D. Utah 2014): a note; the federal-level split stands
     c("ut_la_raza_note", "depends", "case_la_raza_herbert_2014", SAL, state="UT", actor=L, action="hold_past_release",
       paperwork=DAW, charge="misdemeanor"),
-    # Ohio Rev. Code 9.63(A): "shall [not] unreasonably fail to comply with any lawful request for assistance" - only
-    # lawful requests, so a note; notice stays permitted under 1357(g)(10)
-    c("oh_rc_9_63_note", "allowed", "oh_rc_9_63 ina_287g_10", state="OH", actor=L, action="notify_release", paperwork=DAW,
-      charge="misdemeanor"),
     # Tenn. HB 2018 (2026), caption as introduced: 287(g) MOUs to include honoring detainers; enacted text unread -> a note
     c("tn_hb2018_note", "allowed", "tn_hb2018_2026", state="TN", actor="jem", action="notify_release", paperwork=DAW),
     # Md. Code, State Gov't 6-111(a)(4)(v): a courthouse is a "sensitive location"; access rule for non-public areas only
