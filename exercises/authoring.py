@@ -27,7 +27,7 @@ from pathlib import Path
 
 import nbformat
 
-from immfed.exercises.keyed import HIDDEN_CONFIG, public_test  # noqa: F401 - public_test was defined here
+from immfed.exercises.keyed import HIDDEN_CONFIG
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 

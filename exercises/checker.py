@@ -26,7 +26,7 @@ from pathlib import Path
 
 from immfed.exercises.collect import TAG
 from immfed.exercises.material import load_verified
-from immfed.exercises.scoring import score_answer
+from immfed.exercises.scoring import PASSING, score_answer
 
 MAX_RESULT_BYTES = 20_000_000
 PLACEHOLDER = "_Type your answer here, replacing this text._"
@@ -129,7 +129,7 @@ def check(material: dict, result: dict | None, cells: list[dict], run_note: str 
             note = "its cell ran over the time limit and was stopped"
         elif raised and scored.status in ("unanswered", "invalid", "incorrect"):
             note = f"its cell raised {raised[-1]}"
-        elif scored.status in ("correct", "recorded"):
+        elif scored.status in PASSING:
             note = ""
         elif scored.status == "unanswered":
             note = "blank" if var in answers else f"blank: {var} was never set"

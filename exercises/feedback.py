@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from immfed.exercises.scoring import UNANSWERED
+from immfed.exercises.scoring import PASSING, UNANSWERED
 from immfed.widgets.palette import PALETTE
 
 STATUS_SYMBOL = {"correct": "\u2714 Right.", "recorded": "\u2714 Prediction recorded.", "incorrect": "\u2716 Not yet.",
@@ -40,7 +40,7 @@ class Feedback:
 
     @property
     def correct(self) -> bool:
-        return self.status in ("correct", "recorded")
+        return self.status in PASSING
 
     def text(self) -> str:
         """The feedback as plain text (what a terminal or a grading log shows)."""

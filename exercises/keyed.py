@@ -307,7 +307,7 @@ def restated_answers(code: str, entry: dict, var: str | None = None) -> list:
     the key's own scorer calls right (or, for a prediction, a valid prediction), a copy of
     the key's options or labels, and, in a comparison with the answer variable ``var``, a
     single number (a number answer, or one part of a dictionary answer) or label of it."""
-    from immfed.exercises.scoring import score_answer
+    from immfed.exercises.scoring import PASSING, score_answer
 
     try:
         tree = ast.parse(code)
@@ -322,7 +322,7 @@ def restated_answers(code: str, entry: dict, var: str | None = None) -> list:
         if scalar and isinstance(value, (int, float)):
             continue  # a bare number such as 3 is only an answer where it is compared (below)
         as_list = sorted(map(str, value)) if isinstance(value, (list, tuple, set)) else None
-        if score_answer(entry, value).status in ("correct", "recorded") or (as_list is not None and as_list in lists):
+        if score_answer(entry, value).status in PASSING or (as_list is not None and as_list in lists):
             found.append(value)
     var = var or entry.get("var")
     for node in ast.walk(tree):

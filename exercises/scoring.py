@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from numbers import Real
 
 UNANSWERED = "unanswered"
+# The statuses that earn full credit: a right answer, or a committed prediction.
+PASSING = ("correct", "recorded")
 
 
 @dataclass(frozen=True)

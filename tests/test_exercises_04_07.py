@@ -40,10 +40,16 @@ def test_exercise_04_answers_match_the_law_tables_and_the_clock():
     assert assess_detainer("NC", "detainer", "release_due").answer == k["q7"]["answer"]
     nc = assess_detainer("NC", "detainer_with_admin_warrant", "release_due")
     assert nc.answer == "required" and any("state judicial official" in r for r in nc.reasons)  # Q6
-    # Q10: the states whose own hold rules turn on state arrest power. By hand from the statutes: Florida
-    # (908.102(2)), Iowa (27A.1(1)) and North Carolina (162-62(b1)) reach only a detainer with a warrant, and
-    # Montana's Ramon v. Short (2020) and 2021 laws leave the power open
+    # Q10: the states whose own hold rules turn on state arrest power. By hand from the statutes: Iowa
+    # (27A.1(1)) and North Carolina (162-62(b1)) reach only a detainer with a warrant; Florida's definition
+    # (908.102(2)) names a warrant only as an example and Montana's 27-16-801 (2021) covers any detainer request
     assert k["q10"]["answer"] == ["IA", "NC"]
+    # the query the hint teaches gives the same states
+    from immfed.data import load
+    rules = load("law_rules")
+    mask = ((rules["level"] == "state") & rules["actions"].str.contains("hold_past_release")
+            & rules["when"].fillna("").str.contains("state_arrest_law"))
+    assert sorted(rules[mask]["jurisdiction"].unique()) == k["q10"]["answer"]
     for state in k["q10"]["answer"]:
         assert assess_detainer(state, "detainer", "release_due").answer == "unsettled", state
 

@@ -7,6 +7,9 @@ from immfed.data.vocabulary import codes
 # The detainer tool's answer words, as the vocabulary table defines them
 DETAINER_ANSWERS = list(codes("detainer_answer"))
 CLOCK_SOURCES = ["cfr_8_287_7", "usc_5_6103"]  # the 48-hour rule and the federal holidays the clock uses
+# "Write one of "required", "permitted", "prohibited" or "unsettled" in quotes." built from the vocabulary
+ONE_ANSWER_FORM = ("Write one of " + ", ".join(f'"{a}"' for a in DETAINER_ANSWERS[:-1])
+                   + f' or "{DETAINER_ANSWERS[-1]}" in quotes.')
 
 
 def clock_question(var: str, answer: dict, explanation: str, hint: str, section: str) -> dict:
@@ -69,7 +72,7 @@ KEY = {
                   "federal holidays of 5 U.S.C. 6103, which the lesson's clock uses for 'holidays'."),
         },
         "section": f"{L}, section 3 (The 48-hour clock)",
-        "sources": ["cfr_8_287_7", "usc_5_6103"],
+        "sources": list(CLOCK_SOURCES),
     },
     "q3": clock_question(
         "q3", {"clock_hours": 120, "days_not_counted": 3},
@@ -114,7 +117,7 @@ KEY = {
         "kind": "prediction",
         "var": "q5_prediction",
         "labels": DETAINER_ANSWERS,
-        "form": 'Write one of "required", "permitted", "prohibited" or "unsettled" in quotes.',
+        "form": ONE_ANSWER_FORM,
         "answer": None,
         "explanation": "Any committed prediction earns the point.",
         "section": f"{L}, section 5 (States that require compliance, states that limit it)",
@@ -148,7 +151,7 @@ KEY = {
     "q7": {
         "kind": "label",
         "labels": DETAINER_ANSWERS,
-        "form": 'Write one of "required", "permitted", "prohibited" or "unsettled" in quotes.',
+        "form": ONE_ANSWER_FORM,
         "answer": "unsettled",
         "explanation": ("North Carolina's procedure starts only when ICE has issued both a detainer and an "
                         "administrative warrant, so a bare detainer does not trigger it; the course's sources leave "

@@ -6,10 +6,10 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .document import ASSETS, CSS_ASSET, PLOTLY_ASSET, REPORT_PAGE, SEARCH_PAGE, report_link
+from .document import ASSETS, CSS_ASSET, DATA_PAGE, GLOSSARY_PAGE, PLOTLY_ASSET, REPORT_PAGE, SEARCH_PAGE, report_link
 from .execute import execute_lesson
-from .extra_pages import (DATA_PAGE, GLOSSARY_PAGE, SEARCH_INDEX_ASSET, SEARCH_JS_ASSET, copy_data,
-                          data_page, glossary_page, report_page, search_page)
+from .extra_pages import (SEARCH_INDEX_ASSET, SEARCH_JS_ASSET, copy_data, data_page, glossary_page, report_page,
+                          search_page)
 from .lesson_pages import index_page, lesson_body, lesson_info, lesson_page
 from .search_index import glossary_entries, lesson_sections, search_index_js
 

@@ -12,6 +12,8 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 PLOTLY_ASSET = "assets/plotly.min.js"
 CSS_ASSET = "assets/site.css"
 SEARCH_PAGE = "search.html"
+GLOSSARY_PAGE = "glossary.html"
+DATA_PAGE = "data.html"
 REPORT_PAGE = "report.html"
 # the issue template in .github/ISSUE_TEMPLATE/, which a --repo-url report link opens
 ISSUE_TEMPLATE = "factual-error.md"
@@ -30,7 +32,7 @@ def _document(title: str, body: str, scripts: str = "", report: str = REPORT_PAG
     and the footer. ``report`` is where the "Report an error" links go."""
     report = html.escape(report, quote=True)
     nav = (f'<nav class="site" aria-label="Site"><ul><li><a href="index.html">Course map</a></li>'
-           f'<li><a href="glossary.html">Glossary</a></li><li><a href="data.html">Data</a></li>'
+           f'<li><a href="{GLOSSARY_PAGE}">Glossary</a></li><li><a href="{DATA_PAGE}">Data</a></li>'
            f'<li><a href="{SEARCH_PAGE}">Search</a></li>'
            f'<li><a class="report-link" href="{report}">Report an error</a></li></ul></nav>')
     search = (f'<form class="search" role="search" action="{SEARCH_PAGE}" method="get">'

@@ -15,13 +15,11 @@ import shutil
 from pathlib import Path
 
 from .citations import link_markers, number_citations
-from .document import COURSE_TITLE, REPORT_PAGE, _document
+from .document import COURSE_TITLE, ISSUE_TEMPLATE, REPORT_PAGE, _document
 from .markup import _slug, heading_ids
 
 SEARCH_INDEX_ASSET = "assets/search-index.js"
 SEARCH_JS_ASSET = "assets/search.js"
-GLOSSARY_PAGE = "glossary.html"
-DATA_PAGE = "data.html"
 
 
 def _glossary_id(term: str) -> str:
@@ -128,7 +126,7 @@ def report_page(repo_url: str | None = None, report: str = REPORT_PAGE) -> str:
     """How to report a factual error: what to include, and where to send it."""
     where = ("<p>This copy of the site was built without the address of its repository. Report the error "
              "on the issue tracker of the repository you got the course from, using its "
-             "\u201cFactual error\u201d issue template (<code>.github/ISSUE_TEMPLATE/factual-error.md</code>), "
+             f"\u201cFactual error\u201d issue template (<code>.github/ISSUE_TEMPLATE/{ISSUE_TEMPLATE}</code>), "
              "or send it to your instructor.</p>")
     if repo_url:
         where = (f'<p><a href="{html.escape(report, quote=True)}">Open a factual-error report</a> on the '

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 
-from .extra_pages import GLOSSARY_PAGE, _glossary_id, glossary_rows
+from .document import GLOSSARY_PAGE
+from .extra_pages import _glossary_id, glossary_rows
 from .markup import _text
 
 
