@@ -63,6 +63,15 @@ def test_unknown_regime_lists_accepted():
         assert key in str(err.value)
 
 
+@pytest.mark.parametrize("call", [lambda: pl.steps_html(["jem"]),
+                                  lambda: pl.compare_summary(["jem"], "tfm"),
+                                  lambda: pl.compare_summary("jem", ["tfm"])])
+def test_cached_views_reject_a_list_with_the_accepted_regimes(call):
+    # the cache must not answer an unhashable argument with a bare TypeError
+    with pytest.raises(ValueError, match="Accepted"):
+        call()
+
+
 def test_funnel_is_multiplication():
     # worked by hand: 2500 x 0.9 = 2250; x 0.3 = 675; x 0.6 = 405; x 0.75 = 303.75; x 0.8 = 243
     rates = {"checked": 0.9, "match": 0.3, "detainer": 0.6, "held": 0.75, "custody": 0.8}
