@@ -29,7 +29,7 @@ from immfed.data.vocabulary import codes, labels
 from immfed.law.rules import IN_FORCE_STATUSES
 
 from .figures import figure_widget, redraw
-from .style import PALETTE, apply_style, chart_title
+from .style import NEUTRAL, PALETTE, apply_style, chart_title
 from .models import check_snapshot, snapshots
 from .text import StatePanel, alert_html, iso_date, state_laws_html
 
@@ -356,7 +356,7 @@ def policy_figure(metric: str = "agreements_per_100k", snapshot: str | None = No
                hovertext=g["hover"], hoverinfo="text", boxpoints="all", jitter=0.6, pointpos=0,
                fillcolor="rgba(0,0,0,0)", line={"color": g["colour"]},
                marker={"color": g["colour"], "symbol": g["symbol"], "size": 9,
-                       "line": {"color": "#333333", "width": 1}})
+                       "line": {"color": NEUTRAL["text"], "width": 1}})
         for g in data["groups"]])
     apply_style(fig, data["title"])
     fig.update_layout(height=480, showlegend=True, yaxis_title=data["yaxis"],
