@@ -39,8 +39,4 @@ def per_catalog(fn):
             values[args] = fn(*args)
         return values[args]
 
-    def cache_clear() -> None:
-        store["catalog"], store["values"] = None, {}
-
-    cached.cache_clear = cache_clear
     return cached

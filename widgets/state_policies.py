@@ -31,7 +31,7 @@ from immfed.law.rules import IN_FORCE_STATUSES
 from .figures import figure_widget, redraw
 from .style import NEUTRAL, PALETTE, apply_style, chart_title
 from .models import check_snapshot, snapshots
-from .text import StatePanel, alert_html, iso_date, state_laws_html
+from .text import StatePanel, iso_date, state_laws_html
 
 # -- the grouping rules ------------------------------------------------------------------
 
