@@ -15,6 +15,7 @@ from immfed.widgets import operations as o
 from immfed.widgets.style import PALETTE
 
 from conftest import DATA
+from figure_support import plotly_json
 
 ROLES = ["cooperated", "declined", "disputed", "mixed"]
 
@@ -230,7 +231,4 @@ def test_every_operation_gets_its_own_row_and_a_fixed_axis():
 @pytest.mark.parametrize("roles, states", [(None, None), (["declined"], None), (None, ["MN"]), ([], None),
                                            (["cooperated", "mixed"], ["MA", "CA"]), (["disputed"], ["FL"])])
 def test_the_view_redraws_with_exactly_the_figure_plotly_builds(roles, states):
-    built = o.timeline_figure(roles, states).to_plotly_json()
-    for trace in built["data"]:
-        trace.pop("uid", None)
-    assert o.timeline_json(roles, states) == built
+    assert o.timeline_json(roles, states) == plotly_json(o.timeline_figure(roles, states))

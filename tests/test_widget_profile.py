@@ -22,6 +22,7 @@ from immfed.widgets import profile as pr
 from immfed.widgets.style import MODEL_COLOURS
 
 from conftest import DATA
+from figure_support import plotly_json
 
 
 def _csv(name: str) -> list[dict]:
@@ -342,14 +343,8 @@ def test_bad_initial_state_shows_a_message_not_a_traceback():
     assert view.state.value in ALL_CODES
 
 
-def _without_uids(fig_json: dict) -> dict:
-    for trace in fig_json["data"]:
-        trace.pop("uid", None)
-    return fig_json
-
-
 def test_the_explorer_redraws_with_exactly_the_figure_plotly_builds():
     from immfed.widgets.profile_chart import figure_json
 
     for code in ALL_CODES:
-        assert figure_json(code) == _without_uids(pr.profile_figure(code).to_plotly_json()), code
+        assert figure_json(code) == plotly_json(pr.profile_figure(code)), code

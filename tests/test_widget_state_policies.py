@@ -16,6 +16,7 @@ import pytest
 from immfed.widgets import state_policies as sp
 
 from conftest import DATA
+from figure_support import plotly_json
 
 
 def _csv(name: str) -> list[dict]:
@@ -217,7 +218,4 @@ def test_selecting_a_state_shows_its_cited_laws(explorer):
 @pytest.mark.parametrize("snapshot", [FIRST, LATEST])
 @pytest.mark.parametrize("metric", list(sp.METRICS))
 def test_the_view_redraws_with_exactly_the_figure_plotly_builds(metric, snapshot):
-    built = sp.policy_figure(metric, snapshot).to_plotly_json()
-    for trace in built["data"]:
-        trace.pop("uid", None)
-    assert sp.policy_json(metric, snapshot) == built
+    assert sp.policy_json(metric, snapshot) == plotly_json(sp.policy_figure(metric, snapshot))

@@ -18,7 +18,11 @@ from immfed.data import catalog
 
 
 def per_catalog(fn):
-    """Cache ``fn(*args)`` (hashable positional arguments) until the catalog is replaced."""
+    """Cache ``fn(*args)`` until the catalog is replaced.
+
+    Only hashable positional arguments are cached; a call with an unhashable one runs
+    ``fn`` uncached, so the function's own input check still gives its usual ValueError.
+    """
     store: dict = {"catalog": None, "values": {}}
 
     @functools.wraps(fn)
@@ -27,12 +31,12 @@ def per_catalog(fn):
         if store["catalog"] is not cat:
             store["catalog"], store["values"] = cat, {}
         values = store["values"]
-        if args not in values:
+        try:
+            hit = args in values
+        except TypeError:  # an unhashable argument (a list, say) is not cacheable:
+            return fn(*args)  # let fn check it and name what it accepts
+        if not hit:
             values[args] = fn(*args)
         return values[args]
 
-    def cache_clear() -> None:
-        store["catalog"], store["values"] = None, {}
-
-    cached.cache_clear = cache_clear
     return cached

@@ -81,13 +81,6 @@ STATE_CLOCKS: dict[str, dict] = {
 """States whose own law sets the length of the hold; their clock counts every hour."""
 
 
-def detainer_laws(state: str) -> pd.DataFrame:
-    """The ``state_laws`` rows on detainers (limits or mandates) for a state, in force or not."""
-    laws = load("state_laws")
-    keep = (laws["state_code"] == state_code(state)) & laws["mechanism"].isin(DETAINER_MECHANISMS)
-    return laws[keep].reset_index(drop=True)
-
-
 def assess_detainer(state: str, request: str, custody: str) -> Assessment:
     """Must, may or may not a jail in ``state`` keep a person in custody for ICE on ``request``?
 
@@ -132,7 +125,8 @@ def _law_sources() -> dict:
 
 
 def _detainer_law_rows(code: str) -> tuple[dict, ...]:
-    """``detainer_laws(code)`` as plain rows (read-only)."""
+    """The ``state_laws`` rows on detainers (limits or mandates) for a state code, in force or
+    not, as plain rows (read-only)."""
     return _detainer_law_rows_by_state().get(code, ())
 
 
@@ -158,23 +152,14 @@ def _described() -> dict:
     for r in load("state_laws").to_dict("records"):
         out[r["law_id"]] = {"id": r["law_id"], "kind": "state law", "name": f"{r['state']}: {r['name']}",
                             "citation": r["citation"]}
-    for r in load("authorities").to_dict("records"):
-        out[r["authority_id"]] = {"id": r["authority_id"], "kind": "authority", "name": r["name"],
-                                  "citation": r["citation"]}
+    for i, r in _authorities().items():
+        out[i] = {"id": i, "kind": "authority", "name": r["name"], "citation": r["citation"]}
     return out
 
 
-def risk_cases(result: Assessment) -> pd.DataFrame:
-    """Court decisions that bear on the risk of a hold: those the answer cites, then the standard set."""
-    auth = load("authorities").set_index("authority_id")
-    ids = [i for i in result.authority_ids if i in auth.index and auth.at[i, "kind"] == "case"]
-    ids = unique(ids + [i for i in RISK_CASES if i in auth.index])
-    cases = auth.loc[ids, ["name", "citation", "holding", "status"]].reset_index()
-    return cases
-
-
 def _risk_case_rows(result: Assessment) -> list[dict]:
-    """``risk_cases(result)`` as plain rows (read-only), without pandas work per call."""
+    """Court decisions that bear on the risk of a hold: those the answer cites, then the
+    standard set, as ``authorities`` rows (read-only), without pandas work per call."""
     auth = _authorities()
     ids = [i for i in result.authority_ids if i in auth and auth[i]["kind"] == "case"]
     return [auth[i] for i in unique(ids + [i for i in RISK_CASES if i in auth])]

@@ -1,8 +1,10 @@
 """One way to put a chart in a widget so it looks the same in JupyterLab, Voila and the site.
 
 Every tool builds a complete ``go.Figure`` (data and layout: title, axis titles,
-template, height) with a pure function, wraps it once with :func:`figure_widget`, and
-on each change of a control hands a freshly built figure to :func:`redraw`.
+template, height) with a pure function and wraps it once with :func:`figure_widget`. On
+each change of a control it hands :func:`redraw` the new chart: either a freshly built
+figure or, as the explorers now do, its JSON form (``fig.to_plotly_json()``'s
+``{"data": [...], "layout": {...}}``) filled from a cached frame without building a Figure.
 
 Why this matters: plotly's ``FigureWidget`` sends later changes to the browser as
 one-off messages and keeps its synced state (``_widget_layout``, ``_widget_data``) as it

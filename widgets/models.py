@@ -24,7 +24,7 @@ from immfed.data.states import ALL_CODES, TILE_GRID, state_code
 from .style import MODEL_COLOURS, MODEL_NAMES, NEUTRAL, PALETTE, apply_style, chart_title
 from .cache import per_catalog
 from .figures import figure_widget, redraw
-from .text import StatePanel, alert_html, iso_date, state_laws_html
+from .text import StatePanel, iso_date, state_laws_html
 
 MODELS = ("all", "jem", "wso", "tfm")
 UNITS = {

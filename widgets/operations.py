@@ -275,7 +275,7 @@ def timeline_figure(roles=None, states=None, data: dict | None = None):
         fig.add_trace(go.Scatter(x=t["start"], y=t["names"], mode="markers", legendgroup=role,
                                  name=f"{ROLE_LABELS[role]} ({ROLE_SHAPES[ROLE_SYMBOLS[role]]})",
                                  marker={"symbol": ROLE_SYMBOLS[role], "size": 14, "color": ROLE_COLOURS[role],
-                                         "line": {"color": "#000000", "width": 1}},
+                                         "line": {"color": PALETTE["black"], "width": 1}},
                                  hovertext=t["hover"], hoverinfo="text", customdata=t["ids"]))
     apply_style(fig, data["title"])
     _layout(fig, data)

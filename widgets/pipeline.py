@@ -168,13 +168,9 @@ def _funnel_frame() -> dict:
     return funnel_figure({s: 0.0 for s in STAGES}, widget=False).to_plotly_json()
 
 
+@per_catalog
 def steps_html(regime: str) -> str:
     """The numbered steps of one regime as accessible HTML (an ordered list)."""
-    return _steps_html(regime)
-
-
-@per_catalog
-def _steps_html(regime: str) -> str:
     steps = pipeline(regime)
     items = []
     for row in steps.itertuples():
@@ -185,13 +181,9 @@ def _steps_html(regime: str) -> str:
     return (f"<h4>{escape(REGIMES[regime])}</h4><ol>{''.join(items)}</ol>")
 
 
+@per_catalog
 def compare_summary(a: str, b: str) -> str:
     """One sentence comparing the two regimes' paths, computed from the table."""
-    return _compare_summary(a, b)
-
-
-@per_catalog
-def _compare_summary(a: str, b: str) -> str:
     pa, pb = pipeline(a), pipeline(b)
     sa, sb = list(pa["stage"]), list(pb["stage"])
     only_a = [s for s in dict.fromkeys(sa) if s not in sb]

@@ -21,7 +21,7 @@ from html import escape
 import pandas as pd
 
 from immfed.data import load
-from immfed.data.states import ALL_CODES, STATES
+from immfed.data.states import ALL_CODES, STATES, state_code
 from immfed.widgets.choices import check_choice
 
 from .cache import per_catalog
@@ -29,9 +29,9 @@ from immfed.data.vocabulary import codes, labels
 from immfed.law.rules import IN_FORCE_STATUSES
 
 from .figures import figure_widget, redraw
-from .style import PALETTE, apply_style, chart_title
-from .models import check_snapshot, snapshots, state_code
-from .text import StatePanel, alert_html, iso_date, state_laws_html
+from .style import NEUTRAL, PALETTE, apply_style, chart_title
+from .models import check_snapshot, snapshots
+from .text import StatePanel, iso_date, state_laws_html
 
 # -- the grouping rules ------------------------------------------------------------------
 
@@ -72,15 +72,9 @@ ARREST_METRIC = "ice_admin_arrests"
 
 
 def _code(value) -> str:
-    """Turn a code ("tx") or name ("Texas") of one of the 50 states or DC into its code."""
-    try:
-        code = state_code(value)
-    except ValueError:
-        code = None
-    if code not in STATES:
-        raise ValueError(f"Unknown state {value!r}. Give a two-letter code or a name of a state or DC; "
-                         f"accepted codes: {', '.join(sorted(STATES))}.")
-    return code
+    """Turn a code ("tx") or name ("Texas") of one of the 50 states or DC into its code;
+    anything else (a territory included) raises ValueError listing the accepted codes."""
+    return state_code(value, allow_territories=False)
 
 
 def _as_of(as_of) -> pd.Timestamp:
@@ -362,7 +356,7 @@ def policy_figure(metric: str = "agreements_per_100k", snapshot: str | None = No
                hovertext=g["hover"], hoverinfo="text", boxpoints="all", jitter=0.6, pointpos=0,
                fillcolor="rgba(0,0,0,0)", line={"color": g["colour"]},
                marker={"color": g["colour"], "symbol": g["symbol"], "size": 9,
-                       "line": {"color": "#333333", "width": 1}})
+                       "line": {"color": NEUTRAL["text"], "width": 1}})
         for g in data["groups"]])
     apply_style(fig, data["title"])
     fig.update_layout(height=480, showlegend=True, yaxis_title=data["yaxis"],
