@@ -98,19 +98,17 @@ def unused_source_problems(cat: Catalog, also_used: set[str] = frozenset()) -> l
             for i, row in _rows(cat, "sources") if row["source_id"] not in used]
 
 
-def problems(cat: Catalog, also_used: set[str] | None = None,
-             notebooks: Mapping[str, Path] | None = None) -> list[str]:
+def problems(cat: Catalog, notebooks: Mapping[str, Path] | None = None) -> list[str]:
     """All consistency problems in the catalog (an empty list means all is well).
 
     ``notebooks`` maps each lesson's number ("04") to its notebook: the sources it cites
     count as used, and its claim markers are checked against the claims register. The
     data layer does not know where the lessons live, so the caller passes them
     (``immfed.lessons.lesson_notebooks()``); without them the tables alone must use every
-    source, and every register row is reported as unmarked. ``also_used`` adds source
-    ids cited anywhere else.
+    source, and every register row is reported as unmarked.
     """
     notebooks = notebooks or {}
-    cited = set(also_used or ()).union(*cited_by_lesson(notebooks).values())
+    cited = set().union(*cited_by_lesson(notebooks).values())
     lessons = {number: markdown_text(path) for number, path in notebooks.items()}
     return (model_split_problems(cat) + state_problems(cat) + date_problems(cat)
             + self_check_problems(cat) + state_outcome_problems(cat)

@@ -22,8 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agreement_tables import (AGENCY_FIELDS, base_tables, build_tables, check_tables,  # noqa: F401
-                               load_agencies, shipped_snapshot)
+from .agreement_tables import base_tables, build_tables, check_tables, load_agencies, shipped_snapshot
 from .download import download
 from .ice_sheet import (RefreshError, normalise_model, normalise_state, read_ice_sheet,  # noqa: F401
                         snapshot_from_filename)

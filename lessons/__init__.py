@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 
 # The marker syntax and its parsing live in the data layer, which checks citations against
-# the tables; the lessons use them from there (and re-export them for older imports).
-from immfed.data.citations import CLAIM, MARKER, cited_claims, markdown_text, markers_in, notebook_text  # noqa: F401
+# the tables; the lessons use them from there.
+from immfed.data.citations import markdown_text, markers_in, notebook_text
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,14 +39,6 @@ def lesson_notebooks() -> dict[str, Path]:
 def lesson_markdown() -> dict[str, str]:
     """The markdown of each lesson, keyed by its two-digit number (for the claims register)."""
     return {number: markdown_text(path) for number, path in lesson_notebooks().items()}
-
-
-def cited_source_ids(paths: list[Path] | None = None) -> set[str]:
-    """Every source id cited in the given notebooks (default: all lessons)."""
-    ids: set[str] = set()
-    for path in paths if paths is not None else lesson_paths():
-        ids.update(markers_in(notebook_text(path)))
-    return ids
 
 
 def reference_list(lesson: str):

@@ -10,17 +10,21 @@ L, J = "local_no_agreement", "jail"
 DET, DAW = ("detainer",), ("detainer", "admin_warrant")
 
 
-def bare(auth):
-    """A bare detainer in a state whose mandate needs a warrant: turns on the state's own arrest power."""
-    return {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
-            "branch_ids": {"authorizes": (auth,), "silent": (auth,)}}
-
-
 # The federal-level split for a state with no statute or ruling of its own (fed_hold_local_*).
 SAL = {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}}
 # A state duty that applies once the person is suspected, known or found to be unlawfully present (the trigger
 # each state's text names is in the comment above its case).
 UNLAWFUL = {"fact": "suspects_unlawful_presence", "branches": {"yes": "required", "no": "allowed"}}
+# A warrantless civil arrest: allowed only if the person is likely to escape
+# (8 U.S.C. 1357(a)(2); 8 C.F.R. 287.8(c)(2)(ii)).
+ESCAPE = {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}}
+# A state courthouse protection for people attending court (each state's text is in the comment above its case).
+COURT = {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}}
+
+
+def bare(auth):
+    """A bare detainer in a state whose mandate needs a warrant: turns on the state's own arrest power."""
+    return {**SAL, "branch_ids": {"authorizes": (auth,), "silent": (auth,)}}
 
 
 def c(rule_id, answer, ids, extra=None, **facts):
@@ -40,10 +44,10 @@ CASES = [
       paperwork=("admin_warrant",), location="public_place"),
     # 8 U.S.C. 1357(a)(2); 8 C.F.R. 287.8(c)(2)(ii): warrantless only if likely to escape -> both branches
     c("fed_civil_arrest_ice_escape_yes", "depends", "usc_1357a cfr_287_8c",
-      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      ESCAPE,
       state="OH", actor="ice_officer", action="civil_arrest", paperwork=("none",), location="public_place"),
     c("fed_civil_arrest_ice_escape_no", "depends", "usc_1357a cfr_287_8c",
-      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      ESCAPE,
       state="OH", actor="ice_officer", action="courthouse_arrest", paperwork=("none",)),
     # Arizona v. United States, 567 U.S. at 407-10 (state officers may not decide on their own to arrest for removability);
     # Santos v. Frederick County, 725 F.3d 451, 465 (4th Cir. 2013)
@@ -66,10 +70,10 @@ CASES = [
       location="public_place", paperwork=("admin_warrant",)),
     # 8 U.S.C. 1357(a)(2) and 8 C.F.R. 287.8(c)(2)(ii) bind delegated officers too (1357(g)(2)-(3))
     c("agr_tfm_warrantless_escape", "depends", "prog_287g_tfm cfr_287_8c",
-      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      ESCAPE,
       state="FL", actor="tfm", action="civil_arrest", location="public_place", paperwork=("none",)),
     c("agr_tfm_warrantless_no_escape", "depends", "prog_287g_tfm cfr_287_8c",
-      {"fact": "likely_to_escape", "branches": {"yes": "allowed", "no": "not allowed"}},
+      ESCAPE,
       state="GA", actor="tfm", action="courthouse_arrest", paperwork=("detainer",)),
     # 8 U.S.C. 1357(g)(2): written certification of training required
     c("agr_not_certified", "not allowed", "ina_287g_2_3", state="TX", actor="jem", action="civil_arrest", location=J, certified=False),
@@ -80,10 +84,10 @@ CASES = [
       paperwork=("judicial_warrant",)),
     # 8 U.S.C. 1252c(a): "to the extent permitted by relevant State and local law" -> turns on state arrest law
     c("fed_crim_arrest_local_authorized", "depends", "usc_1252c",
-      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
+      SAL,
       state="OH", actor=L, action="criminal_immigration_arrest", paperwork=("none",)),
     c("fed_crim_arrest_local_silent", "depends", "usc_1252c",
-      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"}},
+      SAL,
       state="PA", actor="jem", action="criminal_immigration_arrest", paperwork=("detainer",)),
     # Arizona v. United States, 567 U.S. at 400-07 (state immigration offenses preempted); no state crime in force in OH
     c("fed_state_crime_none", "not allowed", "case_arizona_2012", state="OH", actor=L, action="state_immigration_crime_arrest"),
@@ -97,12 +101,12 @@ CASES = [
     # law gives the power, 8 U.S.C. 1357(g)(10) permits the cooperation (City of El Cenizo v. Texas, 890 F.3d 164
     # (5th Cir. 2018), upholding Texas's statutory duty). Ohio has no statute or ruling either way -> depends.
     c("fed_hold_local_state_power", "depends", "cfr_287_7a",
-      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
+      {**SAL,
        "branch_ids": {"authorizes": ("ina_287g_10", "case_el_cenizo_2018"),
                       "silent": ("case_lunn_2017", "case_wells_demarco_2018")}},
       state="OH", actor=L, action="hold_past_release", paperwork=DAW, custody="release_due"),
     c("fed_hold_local_no_state_power", "depends", "cfr_287_7a",
-      {"fact": "state_arrest_law", "branches": {"authorizes": "allowed", "silent": "not allowed"},
+      {**SAL,
        "branch_ids": {"silent": ("case_lunn_2017", "mn_esparza_2019")}},
       state="KY", actor="court_officer", action="hold_past_release", paperwork=("detainer",), charge="misdemeanor"),
     # 8 C.F.R. 287.7(a): a notice request asks for notice only; Gonzalez settlement (eff. Mar. 4, 2025): I-247G asks no hold
@@ -586,12 +590,12 @@ CASES = [
     c("ca_no_transfer", "not allowed", "ca_gov_7284_6", state="CA", actor=L, action="transfer_to_ice", paperwork=DAW, charge="misdemeanor"),
     # ---- courthouses ----
     # N.Y. Civ. Rights Law 28 (Protect Our Courts Act)
-    c("ny_poca", "depends", "ny_civ_rights_28", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+    c("ny_poca", "depends", "ny_civ_rights_28", COURT,
       state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # N.Y. OCA directive of Apr. 17, 2019: ICE arrests "inside a New York State courthouse only pursuant to a judicial
     # warrant or judicial order" - a court-system rule shown as a note; the statute's branches stand
     c("ny_oca_courthouse_note", "depends", "ny_civ_rights_28 ny_oca_directive_2019",
-      {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+      COURT,
       state="NY", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # Conn. HB 8004 (Nov. 2025 Spec. Sess.; "Lamont has signed three of the four bills", WSHU Nov. 20, 2025, listing
     # HB 8004: "bans ICE agents ... from making arrests in courthouses without a judicial warrant"); Judicial Branch
@@ -602,7 +606,7 @@ CASES = [
     c("ct_personal_info", "not allowed", "ct_hb8004_2025", state="CT", actor=L, action="share_personal_info",
       paperwork=("none",)),
     # Cal. Civ. Code 43.54
-    c("ca_courthouse", "depends", "ca_civ_43_54", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+    c("ca_courthouse", "depends", "ca_civ_43_54", COURT,
       state="CA", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # RCW 2.28.330(1)-(2): no civil arrest going to, remaining at or returning from a court facility (incl. one mile)
     # except on a court order; RCW 2.28.300(3): "court order" is a judge's directive
@@ -614,11 +618,11 @@ CASES = [
     # a courthouse or on its environs, or while going to, attending, or coming from a court proceeding"
     c("co_courthouse", "not allowed", "co_sb20_083", state="CO", actor="ice_officer", action="courthouse_arrest", paperwork=("final_order",)),
     # Ill. P.A. 104-0440, Art. 10 (eff. Dec. 9, 2025)
-    c("il_courthouse", "depends", "il_pa104_0440", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+    c("il_courthouse", "depends", "il_pa104_0440", COURT,
       state="IL", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # 12 V.S.A. 3577 as amended by S.140 (2022): privilege from civil arrest, "including an immigration proceeding",
     # for parties and witnesses going to, attending or returning from court (Migrant Justice; Vt. Daily Chronicle)
-    c("vt_courthouse", "depends", "vt_12_3577", {"fact": "attending_court", "branches": {"yes": "not allowed", "no": "allowed"}},
+    c("vt_courthouse", "depends", "vt_12_3577", COURT,
       state="VT", actor="ice_officer", action="courthouse_arrest", paperwork=("admin_warrant",)),
     # N.J. Judiciary Directive #07-19 (warrant shown to security; arrest after the proceeding) and EO 12 (2026):
     # no statute bars the arrest, so a note; the answer stays the federal one

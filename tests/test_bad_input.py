@@ -85,7 +85,7 @@ def test_model_split_mismatch_is_a_problem(data_copy):
     from immfed.data.integrity import problems
 
     _rewrite(data_copy / "tables/agreements_by_state.csv", lambda r: _set(r, 1, "jem", str(int(r[1][r[0].index("jem")]) + 1)))
-    found = problems(Catalog(data_copy), also_used=set())
+    found = problems(Catalog(data_copy))
     assert any("agreements_by_state.csv, row 1" in p and "jem+wso+tfm" in p for p in found)
 
 

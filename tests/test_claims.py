@@ -8,8 +8,9 @@ import subprocess
 import sys
 
 import immfed.data as data
+from immfed.data.citations import cited_claims, markdown_text
 from immfed.data.integrity import REGISTER_COMPLETE, claim_problems, claim_register_problems
-from immfed.lessons import cited_claims, lesson_markdown, lesson_path, markdown_text
+from immfed.lessons import lesson_markdown, lesson_path
 
 
 def _row(cid, source="src_a", quote="a passage read in the source", pinpoint="p. 1", lesson=None):

@@ -42,23 +42,19 @@ def test_territories_can_be_excluded():
         state_code("Guam", allow_territories=False)
 
 
-def test_every_state_column_must_name_a_row_of_the_states_table(tmp_path):
+def test_every_state_column_must_name_a_row_of_the_states_table(data_copy):
     """A state code that is not in states.csv is refused with the file, row and column."""
-    import shutil
-
-    from immfed.data.catalog import SHIPPED_ROOT, Catalog
+    from immfed.data.catalog import Catalog
     from immfed.data.validate import DataError
 
-    root = tmp_path / "data"
-    shutil.copytree(SHIPPED_ROOT, root)
-    laws = root / "tables" / "state_laws.csv"
+    laws = data_copy / "tables" / "state_laws.csv"
     lines = laws.read_text(encoding="utf-8").splitlines(keepends=True)
     first = lines[1].split(",")
     first[1] = "XX"
     lines[1] = ",".join(first)
     laws.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(DataError) as err:
-        Catalog(root).load("state_laws")
+        Catalog(data_copy).load("state_laws")
     text = str(err.value)
     assert "state_laws.csv" in text and "row 1" in text and "state_code" in text and "'XX'" in text
 

@@ -127,9 +127,10 @@ def _run(cands, facts) -> Analysis:
         first = next(iter(subs.values()))
         same = all(s.answer == first.answer and s.deciding_fact == first.deciding_fact
                    and s.branches == first.branches for s in subs.values())
+        # Steps every branch shares (a state's note, say) hold whatever the fact turns out to be.
+        common = [s for s in first.steps if all(s in b.steps for b in subs.values())]
         if same:
             # Every value of the missing fact leads to the same place: no need to ask.
-            common = [s for s in first.steps if all(s in b.steps for b in subs.values())]
             done = steps + [s for s in common if s not in steps]
             if first.answer != "depends" and (not done or done[-1].text != first.steps[-1].text):
                 done.append(Step(first.steps[-1].level,
@@ -141,11 +142,8 @@ def _run(cands, facts) -> Analysis:
         what = FACT_WORDS.get(fact, f"the {fact.replace('_', ' ')}")
         steps = steps + [Step(rule.level, f"This turns on {what}, which was not given. "
                               + rule.explanation, rule.authority_ids, rule.rule_id)]
-        # Steps every branch shares (a state's note, say) hold whatever the fact turns out to be,
-        # so they are shown in the main chain too, not only under each branch.
-        shared = [st for st in first.steps if st not in steps and st.rule_id != rule.rule_id
-                  and all(st in sub.steps for sub in subs.values())]
-        steps = steps + shared
+        # The shared steps are shown in the main chain too, not only under each branch.
+        steps = steps + [s for s in common if s not in steps and s.rule_id != rule.rule_id]
         return Analysis("depends", steps, [], fact, {k: s.answer for k, s in subs.items()},
                         {k: _all_steps(s) for k, s in subs.items()},
                         branch_facts={k: s.deciding_fact for k, s in subs.items() if s.deciding_fact})

@@ -109,12 +109,6 @@ def _check(value, accepted, what: str) -> str:
     return value
 
 
-def state_code(state, allow_territories: bool = False) -> str:
-    """The upper-case postal code (a code or a full name is read), or ``ValueError`` listing the
-    accepted codes; the one reader of states is :func:`immfed.data.states.state_code`."""
-    return read_state(state, allow_territories=allow_territories)
-
-
 def paperwork_tuple(paperwork) -> tuple[str, ...]:
     """Paperwork as a sorted tuple of codes; a single code string is accepted too."""
     if paperwork is None or paperwork == UNKNOWN:
@@ -141,7 +135,7 @@ def check_facts(*, state, actor, action, location=UNKNOWN, paperwork=None, charg
     if not isinstance(certified, bool):
         raise ValueError(f"Unknown certified {certified!r}. Accepted: True, False.")
     return {
-        "state": state_code(state, allow_territories),
+        "state": read_state(state, allow_territories=allow_territories),
         "actor": _check(actor, ACTORS, "actor"),
         "action": _check(action, ACTIONS, "action"),
         "location": _check(location, (*LOCATIONS, UNKNOWN), "location"),
